@@ -1,0 +1,82 @@
+"""Central Bank of Russia (cbr.ru): RUB, and the cross-check/fallback for all five.
+
+``scripts/XML_daily.asp[?date_req=DD/MM/YYYY]`` answers ``<ValCurs Date="DD.MM.YYYY">``
+in windows-1251 with comma decimals; ``Value`` = RUB per ``Nominal`` units, and nominals
+change over time (KGS was 10 in 2023, 100 in 2026). ``@Date`` is the date the rates are in
+force, often the next business day (SOURCES.md §6). Since 2022 the site sits behind
+DDoS-Guard, whose challenge page arrives with HTTP 200.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from silkwire.rates.providers.base import (
+    Provider,
+    Quote,
+    Request,
+    Row,
+    ShapeError,
+    child_text,
+    load_xml,
+    parse_day,
+    quotes_from_table,
+)
+
+CODE = "cbr"
+BASE_URL = "https://www.cbr.ru/scripts/"
+# The browser-like Accept header CBR's filter expects (SOURCES.md §6 mitigations).
+HEADERS = (("Accept", "application/xml, text/xml;q=0.9, */*;q=0.1"),)
+
+
+def parse(payload: bytes) -> list[Quote]:
+    root = load_xml(payload, ("ValCurs",))
+    if root.find("Record") is not None:
+        raise ShapeError(
+            "CBR XML_dynamic holds one currency against RUB, not a daily table: use parse_dynamic()"
+        )
+    valutes = root.findall("Valute")
+    if not valutes:
+        return []
+    rate_date = parse_day(root.get("Date"), "CBR @Date")
+    rows = []
+    for valute in valutes:
+        code = child_text(valute, "CharCode", "CBR <Valute>")
+        rows.append(
+            Row(code, child_text(valute, "Value", code), child_text(valute, "Nominal", code))
+        )
+    return quotes_from_table(CODE, "RUB", rate_date, rows)
+
+
+def parse_dynamic(payload: bytes) -> list[tuple[date, Decimal]]:
+    """Parse an XML_dynamic series: (date, RUB per one unit) for each record."""
+    root = load_xml(payload, ("ValCurs",))
+    series = []
+    for record in root.findall("Record"):
+        row = Row(
+            record.get("Id") or "?",
+            child_text(record, "Value", "CBR <Record>"),
+            child_text(record, "Nominal", "CBR <Record>"),
+        )
+        series.append((parse_day(record.get("Date"), "CBR <Record> @Date"), row.per_unit()))
+    return series
+
+
+class CentralBankOfRussia(Provider):
+    code = CODE
+    name = "Central Bank of the Russian Federation"
+    short_name = "CBR"
+    home_currency = "RUB"
+    timezone = "Europe/Moscow"
+    homepage = "https://www.cbr.ru/eng/currency_base/daily/"
+
+    def latest_requests(self, today: date) -> list[Request]:
+        # The dateless document is the one in force now, possibly dated tomorrow.
+        return [Request(f"{BASE_URL}XML_daily.asp", None, "", HEADERS)]
+
+    def requests_for(self, day: date) -> list[Request]:
+        return [Request(f"{BASE_URL}XML_daily.asp?date_req={day:%d/%m/%Y}", day, "", HEADERS)]
+
+    def parse(self, payload: bytes) -> list[Quote]:
+        return parse(payload)
