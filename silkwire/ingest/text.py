@@ -1,0 +1,575 @@
+"""Plain text → structured articles: the pure structurer behind ``silkwire ingest text``.
+
+``structure_plain_text(text)`` turns a page dump or a pasted article into::
+
+    {"date": "YYYY-MM-DD" | None,
+     "rates": [{"pair", "value", "change_pct"}],
+     "articles": [{"title": str | None, "blocks": [...]}],
+     "warnings": [{"line", "code", "message"}]}   # only when there is something to say
+
+Blocks are ``paragraph`` (text), ``heading`` (text), ``list`` (items, plus ``"ordered": True``
+for numbered lists only) and ``turn`` (speaker, paragraphs). Keys that would carry a default
+value (no warnings, an unordered list) are left out, so the output of a clean page equals the
+golden ``*.expected.json`` files exactly. The rules and their limits are in docs/ingest.md
+("Plain text"); the design comes from IMPORT_NOTES.md section D.5.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = [
+    "DEFAULT_INTERVIEWER_LABELS",
+    "NON_SPEAKER_LABELS",
+    "QA_LABELS",
+    "normalize_text",
+    "structure_plain_text",
+]
+
+# The outlet's own labels in interviews; the command adds SILKWIRE_INTERVIEWER_LABEL.
+DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = ("Silkwire", "SW")
+
+# Question/answer prefixes (IMPORT_NOTES D.5 rule 4): en, ru, kk, ky, uz (Latin and Cyrillic), tg.
+QA_LABELS: frozenset[str] = frozenset(
+    "q a в о вопрос ответ сұрақ жауап суроо жооп savol javob савол жавоб ҷавоб".split()
+)
+
+# Labels that introduce captions, credits and notes, never speech (D.5 rule 4, "guard against
+# false positives"). Compared with the label's first word(s), case-insensitively.
+NON_SPEAKER_LABELS: frozenset[str] = frozenset(
+    [
+        # English
+        *"photo photos photograph image images picture video audio source sources credit".split(),
+        *"credits caption note notes update updated correction related tags tag keywords".split(),
+        *"author authors by translation translated reporting writing editing contact email".split(),
+        *"e-mail tel phone website web address date time location where when disclaimer".split(),
+        *"background reference map chart graphic graphics illustration infographic cover".split(),
+        *"share follow attention warning ps p.s read see also more listen watch".split(),
+        *"interview opinion analysis comment explainer breaking exclusive".split(),
+        "editor's note",
+        "editor’s note",
+        # Russian
+        *"фото фотография фотографии видео аудио источник источники справка примечание".split(),
+        *"прим обновлено обновление исправление автор авторы теги тег перевод".split(),
+        *"иллюстрация инфографика карта коллаж кадр скриншот подпись редакция читайте".split(),
+        *"смотрите см подробнее адрес телефон дата место внимание интервью мнение".split(),
+        *"анализ комментарий эксклюзив молния".split(),
+        # Kazakh, Kyrgyz, Uzbek, Tajik: photo / source
+        *"сурет дереккөз булак манба manba surat foto сурат акс манбаъ".split(),
+    ]
+)
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NO_BREAK_SPACE = re.compile(r"[\u00a0\u2007\u202f]")
+_WS = " \t\u00a0\u2007\u202f"
+
+_TERMINAL = ".!?…:;,"
+_CLOSERS = "\"'”’»)]"
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)[•·▪●◦‣∙○■►▸\-–*][ \t]+(?P<text>\S.*)$")
+_NUMBERED = re.compile(r"^(?P<indent>[ \t]*)(?:\d{1,3}|[a-zа-яё])[.)][ \t]+(?P<text>\S.*)$")
+_LABEL = re.compile(
+    r"^(?P<label>[^\W\d_][\w.’'\-]*(?: [\w.’'\-]+){0,3}?)"
+    r"(?:\s*:|(?P<dash>\s+[—–-]))(?:\s+(?P<rest>\S.*)|\s*)$"
+)
+_RATE = re.compile(
+    r"(?P<pair>[A-Z]{3}\s*/\s*[A-Z]{3})\s*=\s*(?P<value>\d+(?:[.,]\d+)?)"
+    r"(?:\s+(?P<change>[+\-−]?\d+(?:[.,]\d+)?)\s*%)?"
+)
+_RATE_SEPARATORS = re.compile(r"[\s•·▪●◦|,;*\-–—]*")
+
+_EN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_RU_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(),
+        start=1,
+    )
+}
+_MONTHS = {**_EN_MONTHS, **_RU_MONTHS}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|понедельник|вторник"
+    r"|среда|четверг|пятница|суббота|воскресенье)\.?,?\s+"
+)
+_TIME_RE = r"(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?"
+_DATE_PATTERNS = [
+    (
+        re.compile(
+            rf"^(?:{_WEEKDAY_RE})?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+"
+            rf"(?P<y>\d{{4}})(?:\s*(?:г\.?|года))?{_TIME_RE}$",
+            re.IGNORECASE,
+        ),
+        "name",
+    ),
+    (
+        re.compile(
+            rf"^(?:{_WEEKDAY_RE})?(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+            rf"(?P<y>\d{{4}}){_TIME_RE}$",
+            re.IGNORECASE,
+        ),
+        "name",
+    ),
+    (re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"), "number"),
+    (re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?:\s*г\.?)?$"), "number"),
+]
+
+# Words too common to show that a headline and the paragraph after it share a subject.
+_STOPWORDS = frozenset(
+    "that this with from what will have been were their there they about after over into than "
+    "more most said says also which while when where would could should other some such only "
+    "year years first last month week новый после также будет было были этот этой который "
+    "которые более года году".split()
+)
+
+
+@dataclass
+class _Unit:
+    """One paragraph-sized piece of the input: a text, a list item or a labelled line."""
+
+    kind: str  # "text" | "item"
+    text: str
+    line: int
+    lines: int = 1
+    ordered: bool = False
+    indent: int = 0
+    label: str | None = None  # "Label" of "Label: rest"
+    rest: str = ""
+    dash: bool = False
+    speaker: bool = False
+    non_speaker: bool = False  # "Photo: …", "Source: …": a caption or credit line
+    joined_at_sentence_end: bool = False
+
+
+@dataclass
+class _Report:
+    warnings: list[dict[str, object]] = field(default_factory=list)
+
+    def warn(self, line: int, code: str, message: str) -> None:
+        self.warnings.append({"line": line, "code": code, "message": message})
+
+
+def normalize_text(text: str) -> str:
+    """Return text with \\n line ends, NFC, no zero-width or control characters.
+
+    A no-break space becomes a plain space except between a digit and what follows it
+    ("100\u00a0km", "1\u00a0000"), where it keeps the number and its unit together (D.5 rule 1).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = _CONTROL.sub("", text)
+
+    def space(match: re.Match[str]) -> str:
+        i = match.start()
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if before.isdigit() and after and not after.isspace():
+            return match.group()
+        return " "
+
+    return _NO_BREAK_SPACE.sub(space, text)
+
+
+def _parse_rates(line: str) -> list[dict[str, str | None]] | None:
+    """Return the ticker rates on a line made only of ticker items, else None."""
+    found = list(_RATE.finditer(line))
+    if not found:
+        return None
+    rest = _RATE.sub("", line)
+    if _RATE_SEPARATORS.fullmatch(rest) is None:
+        return None
+    rates = []
+    for m in found:
+        change = m.group("change")
+        if change is not None:
+            change = change.replace("−", "-").replace(",", ".").lstrip("+")
+        rates.append(
+            {
+                "pair": re.sub(r"\s+", "", m.group("pair")),
+                "value": m.group("value").replace(",", "."),
+                "change_pct": change,
+            }
+        )
+    return rates
+
+
+def _parse_date_line(line: str) -> date | None | bool:
+    """Return the date a whole line states, False for a date-shaped line that is no real date."""
+    for pattern, month_kind in _DATE_PATTERNS:
+        m = pattern.match(line)
+        if m is None:
+            continue
+        month_text = m.group("m").lower()
+        month = _MONTHS[month_text] if month_kind == "name" else int(month_text)
+        try:
+            return date(int(m.group("y")), month, int(m.group("d")))
+        except ValueError:
+            return False
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    # Look through closing quotes: «…» ends a headline, “….” ends a sentence.
+    stripped = text.rstrip(_CLOSERS + _WS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(_WS))
+
+
+def _list_item(raw: str, line: int) -> _Unit | None:
+    for pattern, ordered in ((_BULLET, False), (_NUMBERED, True)):
+        m = pattern.match(raw)
+        if m:
+            return _Unit(
+                "item", m.group("text").strip(_WS), line, ordered=ordered, indent=_indent(raw)
+            )
+    return None
+
+
+def _match_label(text: str) -> re.Match[str] | None:
+    m = _LABEL.match(text)
+    if m is None or not m.group("label")[0].isupper():
+        return None
+    label = m.group("label").rstrip(".")
+    if m.group("dash") and label.casefold() not in QA_LABELS:
+        return None  # "Name — text" is too common in prose; only Q/A prefixes take a dash
+    return m
+
+
+def _is_non_speaker(label: str) -> bool:
+    folded = label.casefold().rstrip(".")
+    words = folded.split()
+    return (
+        folded in NON_SPEAKER_LABELS
+        or words[0].rstrip(".") in NON_SPEAKER_LABELS
+        or " ".join(words[:2]) in NON_SPEAKER_LABELS
+    )
+
+
+def _label_key(label: str) -> str:
+    return label.rstrip(".").casefold()
+
+
+def _split_block(block: list[tuple[int, str]], speakerish: set[str]) -> list[_Unit]:
+    """Split one blank-line-separated block into units (D.5 rules 2–4)."""
+    width = max(len(raw.strip(_WS)) for _, raw in block)
+    hard_wrapped = len(block) >= 2 and width <= 90
+    units: list[_Unit] = []
+    for position, (line, raw) in enumerate(block):
+        stripped = raw.strip(_WS)
+        item = _list_item(raw, line)
+        if item is not None:
+            units.append(item)
+            continue
+        label = _match_label(stripped)
+        starts_turn = label is not None and (
+            _label_key(label.group("label")) in speakerish or _is_non_speaker(label.group("label"))
+        )
+        if not units or starts_turn:
+            units.append(_Unit("text", stripped, line))
+            continue
+        prev = units[-1]
+        prev_line = block[position - 1][1].strip(_WS)
+        if prev.kind == "item":
+            if _indent(raw) > prev.indent or not _ends_sentence(prev_line):
+                prev.text += " " + stripped  # a continuation line of the list item
+                prev.lines += 1
+            else:
+                units.append(_Unit("text", stripped, line))
+            continue
+        if _ends_sentence(prev_line):
+            if hard_wrapped and len(prev_line) >= 0.75 * width:
+                prev.text += " " + stripped
+                prev.lines += 1
+                prev.joined_at_sentence_end = True
+            else:
+                units.append(_Unit("text", stripped, line))
+        elif prev.lines == 1 and len(prev_line) < 0.6 * len(stripped):
+            units.append(_Unit("text", stripped, line))  # a title line over its paragraph
+        else:
+            prev.text += " " + stripped
+            prev.lines += 1
+    return units
+
+
+def _title_like(unit: _Unit) -> bool:
+    text = unit.text
+    return (
+        unit.kind == "text"
+        and not unit.speaker
+        and unit.lines == 1
+        and len(text) <= 200
+        and len(text.split()) <= 30
+        and not _ends_sentence(text)
+        and any(ch.isalpha() for ch in text)
+        and not text[0].islower()
+    )
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]{4,}", text.casefold())
+    return {w[:5] for w in words if w not in _STOPWORDS}
+
+
+def _unit_text(unit: _Unit) -> str:
+    return unit.rest if unit.speaker else unit.text
+
+
+def _headline_score(unit: _Unit, following: _Unit | None) -> int:
+    """Score how much a title-like line looks like a headline (>0) rather than a subheading."""
+    words = len(unit.text.split())
+    score = 2 if words >= 9 else (-3 if words <= 5 else 0)
+    if len(unit.text) >= 60:
+        score += 1
+    if following is None or following.kind == "item" or following.speaker:
+        score -= 1  # a headline is followed by its lede paragraph
+    else:
+        shared = len(_stems(unit.text) & _stems(_unit_text(following)))
+        score += 1 if shared >= 2 else (-1 if shared == 0 else 0)
+    return score
+
+
+def _collect_lines(
+    lines: list[str], report: _Report
+) -> tuple[date | None, list[dict[str, str | None]], list[list[tuple[int, str]]]]:
+    """Take ticker and date lines out; return the date, the rates and the remaining blocks."""
+    found_date: date | None = None
+    rates: list[dict[str, str | None]] = []
+    seen_rates: dict[str, dict[str, str | None]] = {}
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, raw in enumerate(lines, start=1):
+        stripped = raw.strip(_WS)
+        if not stripped:
+            blocks.append([])
+            continue
+        line_rates = _parse_rates(stripped)
+        if line_rates is not None:
+            for rate in line_rates:
+                previous = seen_rates.get(str(rate["pair"]))
+                if previous is None:
+                    seen_rates[str(rate["pair"])] = rate
+                    rates.append(rate)
+                elif previous != rate:
+                    report.warn(
+                        number,
+                        "rate-conflict",
+                        f"{rate['pair']} = {rate['value']} differs from the first "
+                        f"{previous['pair']} = {previous['value']} on this page; kept the first.",
+                    )
+            blocks.append([])
+            continue
+        parsed = _parse_date_line(stripped)
+        if parsed is False:
+            report.warn(
+                number, "bad-date", f"{stripped!r} looks like a date but is not a real day."
+            )
+        elif parsed is not None:
+            if found_date is None:
+                found_date = parsed
+            elif parsed != found_date:
+                report.warn(
+                    number,
+                    "second-date",
+                    f"Another date line ({parsed.isoformat()}); the page date stays "
+                    f"{found_date.isoformat()}.",
+                )
+            blocks.append([])
+            continue
+        blocks[-1].append((number, raw))
+    return found_date, rates, [b for b in blocks if b]
+
+
+def _resolve_speakers(units: list[_Unit], interviewer_labels: set[str], report: _Report) -> None:
+    """Mark which "Label: text" units are interview turns (D.5 rule 4)."""
+    candidates = [u for u in units if u.label is not None]
+    counts = Counter(_label_key(u.label or "") for u in candidates)
+    for u in candidates:
+        key = _label_key(u.label or "")
+        u.speaker = key in QA_LABELS or key in interviewer_labels or counts[key] >= 2
+    # A name used once still speaks when it answers (or asks) a confirmed speaker.
+    for i, u in enumerate(candidates):
+        if u.speaker or not _ends_sentence(u.text):
+            continue  # "Interview: A Title Without a Full Stop" is a headline, not a turn
+        neighbours = candidates[max(i - 1, 0) : i] + candidates[i + 1 : i + 2]
+        if any(
+            n.speaker and _label_key(n.label or "") != _label_key(u.label or "") for n in neighbours
+        ):
+            u.speaker = True
+    any_speaker = any(u.speaker for u in candidates)
+    for u in candidates:
+        if not u.speaker and any_speaker and _ends_sentence(u.text):
+            report.warn(
+                u.line,
+                "label-not-speaker",
+                f"{u.label + ':'!r} looks like a speaker label but is used once, away from the "
+                "other speakers; kept as paragraph text.",
+            )
+
+
+def structure_plain_text(
+    text: str, *, interviewer_labels: tuple[str, ...] | list[str] = DEFAULT_INTERVIEWER_LABELS
+) -> dict[str, object]:
+    """Return the date, ticker rates and articles (with blocks) found in plain text."""
+    report = _Report()
+    found_date, rates, blocks = _collect_lines(normalize_text(text).split("\n"), report)
+    interviewers = {_label_key(label) for label in interviewer_labels if label}
+
+    # Count labels over the whole text first: a line break before a known speaker's label
+    # starts a new turn even without a blank line.
+    label_counts: Counter[str] = Counter()
+    for block in blocks:
+        for _, raw in block:
+            m = _match_label(raw.strip(_WS))
+            if m and not _is_non_speaker(m.group("label")):
+                label_counts[_label_key(m.group("label"))] += 1
+    speakerish = {k for k, n in label_counts.items() if n >= 2} | QA_LABELS | interviewers
+
+    units: list[_Unit] = []
+    for block in blocks:
+        units.extend(_split_block(block, speakerish))
+    for unit in units:
+        if unit.kind != "text":
+            continue
+        m = _match_label(unit.text)
+        if m and _is_non_speaker(m.group("label")):
+            unit.non_speaker = True
+        elif m:
+            unit.label = m.group("label").rstrip(".") if m.group("dash") else m.group("label")
+            unit.rest = m.group("rest") or ""
+            unit.dash = bool(m.group("dash"))
+        if unit.joined_at_sentence_end:
+            report.warn(
+                unit.line,
+                "joined-lines",
+                f"Lines {unit.line}–{unit.line + unit.lines - 1} have single line breaks after "
+                "full sentences; joined them into one paragraph as wrapped text.",
+            )
+    _resolve_speakers(units, interviewers, report)
+
+    articles: list[dict[str, object]] = []
+    title_lines: list[int] = []
+    current: dict[str, object] | None = None
+
+    def body() -> list[dict[str, object]]:
+        nonlocal current
+        if current is None:
+            current = {"title": None, "blocks": []}
+            articles.append(current)
+            title_lines.append(units[0].line if units else 1)
+            report.warn(
+                units[0].line if units else 1,
+                "no-headline",
+                "The text does not start with a headline; the article has no title.",
+            )
+        return current["blocks"]  # type: ignore[return-value]
+
+    for i, unit in enumerate(units):
+        following = units[i + 1] if i + 1 < len(units) else None
+        if _title_like(unit):
+            if current is None:
+                current = {"title": unit.text, "blocks": []}
+                articles.append(current)
+                title_lines.append(unit.line)
+                continue
+            blocks_so_far = current["blocks"]
+            assert isinstance(blocks_so_far, list)
+            if unit.text.isupper() or not blocks_so_far:
+                blocks_so_far.append({"type": "heading", "text": unit.text})
+                continue
+            score = _headline_score(unit, following)
+            is_headline = score >= 1
+            if -1 < score < 3:
+                report.warn(
+                    unit.line,
+                    "headline-or-heading",
+                    f"{unit.text!r}: unsure whether this is a new article's headline or a "
+                    f"subheading; treated it as a {'headline' if is_headline else 'subheading'}.",
+                )
+            if is_headline:
+                current = {"title": unit.text, "blocks": []}
+                articles.append(current)
+                title_lines.append(unit.line)
+            else:
+                blocks_so_far.append({"type": "heading", "text": unit.text})
+            continue
+        if (
+            current is None
+            and i == 0
+            and unit.kind == "text"
+            and unit.lines == 1
+            and unit.text.endswith("?")
+            and len(unit.text.split()) <= 15
+            and following is not None
+            and len(_unit_text(following)) > len(unit.text)
+        ):
+            current = {"title": unit.text, "blocks": []}
+            articles.append(current)
+            title_lines.append(unit.line)
+            report.warn(
+                unit.line, "question-headline", f"Took the question {unit.text!r} as the headline."
+            )
+            continue
+
+        blocks_out = body()
+        last = blocks_out[-1] if blocks_out else None
+        if unit.kind == "item":
+            if last and last["type"] == "list" and bool(last.get("ordered")) == unit.ordered:
+                last["items"].append(unit.text)  # type: ignore[union-attr]
+            else:
+                new_list: dict[str, object] = {"type": "list", "items": [unit.text]}
+                if unit.ordered:
+                    new_list["ordered"] = True
+                blocks_out.append(new_list)
+        elif unit.speaker:
+            turn = {"type": "turn", "speaker": unit.label, "paragraphs": []}
+            if unit.rest:
+                turn["paragraphs"].append(unit.rest)  # type: ignore[union-attr]
+            elif following is None or _title_like(following) or following.kind != "text":
+                report.warn(unit.line, "empty-turn", f"{unit.label}: has no words after it.")
+            blocks_out.append(turn)
+        elif last and last["type"] == "turn" and unit.label is None and not unit.non_speaker:
+            last["paragraphs"].append(unit.text)  # type: ignore[union-attr]
+        else:
+            blocks_out.append({"type": "paragraph", "text": unit.text})
+
+    for article, line in zip(articles, title_lines, strict=True):
+        if not article["blocks"]:
+            report.warn(
+                line, "empty-article", f"The headline {article['title']!r} has no text under it."
+            )
+
+    result: dict[str, object] = {
+        "date": found_date.isoformat() if found_date else None,
+        "rates": rates,
+        "articles": articles,
+    }
+    if report.warnings:
+        result["warnings"] = report.warnings
+    return result
