@@ -49,15 +49,13 @@ NON_SPEAKER_LABELS: frozenset[str] = frozenset(
         *"e-mail tel phone website web address date time location where when disclaimer".split(),
         *"background reference map chart graphic graphics illustration infographic cover".split(),
         *"share follow attention warning ps p.s read see also more listen watch".split(),
-        *"interview opinion analysis comment explainer breaking exclusive".split(),
         "editor's note",
         "editor’s note",
         # Russian
         *"фото фотография фотографии видео аудио источник источники справка примечание".split(),
         *"прим обновлено обновление исправление автор авторы теги тег перевод".split(),
         *"иллюстрация инфографика карта коллаж кадр скриншот подпись редакция читайте".split(),
-        *"смотрите см подробнее адрес телефон дата место внимание интервью мнение".split(),
-        *"анализ комментарий эксклюзив молния".split(),
+        *"смотрите см подробнее адрес телефон дата место внимание".split(),
         # Kazakh, Kyrgyz, Uzbek, Tajik: photo / source
         *"сурет дереккөз булак манба manba surat foto сурат акс манбаъ".split(),
     ]
@@ -76,6 +74,7 @@ _LABEL = re.compile(
     r"^(?P<label>[^\W\d_][\w.’'\-]*(?: [\w.’'\-]+){0,3}?)"
     r"(?:\s*:|(?P<dash>\s+[—–-]))(?:\s+(?P<rest>\S.*)|\s*)$"
 )
+_BYLINE = re.compile(r"^(?:by|автор|авторы|текст)\b", re.IGNORECASE)
 _RATE = re.compile(
     r"(?P<pair>[A-Z]{3}\s*/\s*[A-Z]{3})\s*=\s*(?P<value>\d+(?:[.,]\d+)?)"
     r"(?:\s+(?P<change>[+\-−]?\d+(?:[.,]\d+)?)\s*%)?"
@@ -324,6 +323,8 @@ def _title_like(unit: _Unit) -> bool:
     return (
         unit.kind == "text"
         and not unit.speaker
+        and not unit.non_speaker
+        and _BYLINE.match(text) is None
         and unit.lines == 1
         and len(text) <= 200
         and len(text.split()) <= 30
@@ -500,6 +501,10 @@ def structure_plain_text(
                 continue
             blocks_so_far = current["blocks"]
             assert isinstance(blocks_so_far, list)
+            if following is None and blocks_so_far:
+                # A title-like last line (a credit, a sign-off) heads nothing.
+                blocks_so_far.append({"type": "paragraph", "text": unit.text})
+                continue
             if unit.text.isupper() or not blocks_so_far:
                 blocks_so_far.append({"type": "heading", "text": unit.text})
                 continue
@@ -523,6 +528,7 @@ def structure_plain_text(
             current is None
             and i == 0
             and unit.kind == "text"
+            and unit.label is None
             and unit.lines == 1
             and unit.text.endswith("?")
             and len(unit.text.split()) <= 15
