@@ -1,0 +1,3 @@
+"""Silkwire: an open-source news platform for Central Asia."""
+
+__version__ = "0.1.0"

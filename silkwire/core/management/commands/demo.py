@@ -1,0 +1,72 @@
+"""``silkwire demo``: prepare a demo site (content, images, rates, accounts). Idempotent."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+ACCOUNTS = [
+    # username, group, is_superuser
+    ("admin", "Administrators", True),
+    ("editor", "Editors", False),
+    ("writer", "Writers", False),
+]
+
+
+class Command(BaseCommand):
+    help = "Fill an empty site with demo content and accounts; running it twice changes nothing."
+
+    def handle(self, *args, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        from silkwire.news.demo import load_demo_content
+
+        self.stdout.write("Demo content (invented stories, marked as demo):")
+        created = load_demo_content(stdout=self.stdout)
+        self.stdout.write(
+            f"  {created['articles']} articles and {created['authors']} authors created."
+        )
+        for module_path, func in [("silkwire.rates.demo", "load_demo_rates")]:
+            try:
+                module = importlib.import_module(module_path)
+            except ModuleNotFoundError as exc:
+                if exc.name != module_path:
+                    raise
+                continue
+            getattr(module, func)(stdout=self.stdout)
+        self._accounts()
+
+    def _accounts(self):
+        User = get_user_model()
+        fixed = os.environ.get("SILKWIRE_DEMO_PASSWORD")
+        lines = []
+        for username, group_name, superuser in ACCOUNTS:
+            if User.objects.filter(username=username).exists():
+                continue
+            password = fixed or secrets.token_urlsafe(12)
+            user = User.objects.create_user(
+                username=username,
+                password=password,
+                email=f"{username}@example.org",
+                first_name=username.capitalize(),
+                is_staff=superuser,
+                is_superuser=superuser,
+            )
+            user.groups.add(Group.objects.get(name=group_name))
+            lines.append(f"  {username:8} {password}   ({group_name})")
+        if lines:
+            self.stdout.write(
+                "\nAccounts for http://127.0.0.1:8000/admin/ — passwords shown only this once:"
+            )
+            for line in lines:
+                self.stdout.write(line)
+            self.stdout.write("")
+        else:
+            self.stdout.write(
+                "Demo accounts already exist (admin, editor, writer); passwords unchanged."
+            )

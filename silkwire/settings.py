@@ -1,0 +1,266 @@
+"""Silkwire settings: every value comes from an environment variable.
+
+Each ``SILKWIRE_*`` variable read here is documented in ``docs/settings.md``;
+``tests/test_docs.py`` fails when one is not.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return default if value is None or value == "" else value
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env(name)
+    if value is None:
+        return default
+    if value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r}: use 1/0, true/false, yes/no or on/off.")
+
+
+def env_int(name: str, default: int) -> int:
+    value = env(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r}: expected a whole number.") from None
+
+
+# --- Where things live -------------------------------------------------------
+SILKWIRE_HOME = Path(env("SILKWIRE_HOME", "./var")).resolve()
+# "production" (the default: secure, needs a secret key) or "local" (the demo
+# and the test suite: a secret key is generated once and kept in SILKWIRE_HOME).
+SILKWIRE_ENV = env("SILKWIRE_ENV", "production")
+if SILKWIRE_ENV not in {"production", "local"}:
+    raise ImproperlyConfigured(f"SILKWIRE_ENV={SILKWIRE_ENV!r}: use 'production' or 'local'.")
+SILKWIRE_HOME.mkdir(parents=True, exist_ok=True)
+
+DEBUG = env_bool("SILKWIRE_DEBUG", False)
+
+
+def _secret_key() -> str:
+    key = env("SILKWIRE_SECRET_KEY")
+    if key:
+        return key
+    if SILKWIRE_ENV != "local":
+        raise ImproperlyConfigured(
+            "SILKWIRE_SECRET_KEY is not set. Production refuses to start without it: set it to a "
+            "long random string (python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "or set SILKWIRE_ENV=local to run the local demo with a generated key."
+        )
+    path = SILKWIRE_HOME / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+
+SILKWIRE_BASE_URL = env("SILKWIRE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SILKWIRE_BASE_URL
+_base_host = urlsplit(SILKWIRE_BASE_URL).hostname or "localhost"
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in (env("SILKWIRE_ALLOWED_HOSTS") or f"{_base_host},localhost,127.0.0.1").split(",")
+    if h.strip()
+]
+CSRF_TRUSTED_ORIGINS = [SILKWIRE_BASE_URL]
+
+# --- Applications --------------------------------------------------------------
+INSTALLED_APPS = [
+    "silkwire.core",
+    "silkwire.news",
+    "silkwire.rates",
+    "silkwire.ingest",
+    "silkwire.wire",
+    "silkwire.search",
+    "silkwire.api",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "silkwire.urls"
+WSGI_APPLICATION = "silkwire.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "silkwire.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+# --- Data ---------------------------------------------------------------------------
+DATABASE_URL = env("SILKWIRE_DATABASE_URL") or f"sqlite:///{SILKWIRE_HOME / 'silkwire.sqlite3'}"
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets readers and the single writer work at once; IMMEDIATE makes a
+        # writing transaction take the lock up front instead of failing mid-way.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    DATABASES["default"]["TEST"] = {"NAME": str(SILKWIRE_HOME / "test.sqlite3")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHE_URL = env("SILKWIRE_CACHE_URL", "locmem://")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "silkwire",
+        }
+    }
+elif CACHE_URL.startswith("locmem://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "silkwire",
+        }
+    }
+else:
+    raise ImproperlyConfigured(
+        f"SILKWIRE_CACHE_URL={CACHE_URL!r}: use locmem:// or redis://HOST:PORT/DB."
+    )
+
+# --- Static and media files --------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = SILKWIRE_HOME / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("SILKWIRE_MEDIA_ROOT") or SILKWIRE_HOME / "media").resolve()
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_MAX_AGE = 3600
+
+# --- Auth, i18n ---------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LANGUAGE_CODE = "en"
+TIME_ZONE = "Asia/Almaty"
+USE_I18N = True
+USE_TZ = True
+
+# --- Security --------------------------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+_https = SILKWIRE_BASE_URL.startswith("https://")
+SESSION_COOKIE_SECURE = _https
+CSRF_COOKIE_SECURE = _https
+SECURE_SSL_REDIRECT = _https and env_bool("SILKWIRE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SILKWIRE_HSTS_SECONDS", 31536000 if _https else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _https
+SECURE_HSTS_PRELOAD = False
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env("SILKWIRE_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+# --- Wagtail --------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = env("SILKWIRE_SITE_NAME", "Silkwire")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAIL_MODERATION_ENABLED = True
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+TAGGIT_CASE_INSENSITIVE = True
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# --- Silkwire ---------------------------------------------------------------------------------
+# How the outlet's own interviewer is labelled in interview turns ("TCA:", "Silkwire:").
+SILKWIRE_INTERVIEWER_LABEL = env("SILKWIRE_INTERVIEWER_LABEL", "Silkwire")
+SILKWIRE_PUBLICATION_NAME = WAGTAIL_SITE_NAME
+SILKWIRE_FETCH_ALLOW_PRIVATE = env_bool("SILKWIRE_FETCH_ALLOW_PRIVATE", False)
+SILKWIRE_RATES_INTERVAL_MINUTES = env_int("SILKWIRE_RATES_INTERVAL_MINUTES", 30)
+
+# --- Safe fetching and the wire (silkwire.core.http, silkwire.wire) ---------------------------
+SILKWIRE_FETCH_CONNECT_TIMEOUT = env_int("SILKWIRE_FETCH_CONNECT_TIMEOUT", 10)
+SILKWIRE_FETCH_TIMEOUT = env_int("SILKWIRE_FETCH_TIMEOUT", 20)
+SILKWIRE_WIRE_RETENTION_DAYS = env_int("SILKWIRE_WIRE_RETENTION_DAYS", 90)
+SILKWIRE_WIRE_ERROR_LIMIT = env_int("SILKWIRE_WIRE_ERROR_LIMIT", 10)
+SILKWIRE_WIRE_GROUP_WINDOW_HOURS = env_int("SILKWIRE_WIRE_GROUP_WINDOW_HOURS", 48)
+SILKWIRE_WORKERS = env_int("SILKWIRE_WORKERS", 2)
+SILKWIRE_THREADS = env_int("SILKWIRE_THREADS", 4)

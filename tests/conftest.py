@@ -1,0 +1,48 @@
+"""Shared fixtures: a seeded random generator and factories for the page tree."""
+
+from __future__ import annotations
+
+import random
+
+import factory.random
+import pytest
+
+SEED = 20260301
+
+
+@pytest.fixture(autouse=True)
+def _seeded_random():
+    """Seed every generator the factories use, so a failure reproduces exactly."""
+    random.seed(SEED)
+    factory.random.reseed_random(SEED)
+
+
+@pytest.fixture
+def home(db):
+    from silkwire.news.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def kazakhstan(db):
+    from silkwire.news.models import CountryPage
+
+    return CountryPage.objects.get(slug="kazakhstan")
+
+
+@pytest.fixture
+def make_article(db):
+    from tests.factories import make_article
+
+    return make_article
+
+
+@pytest.fixture
+def users(db):
+    from tests.factories import make_user
+
+    return {
+        "writer": make_user("wendy", "Writers"),
+        "editor": make_user("eddie", "Editors"),
+    }
