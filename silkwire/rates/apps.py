@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class RatesConfig(AppConfig):
+    name = "silkwire.rates"
+    label = "rates"
+    verbose_name = "Exchange rates"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from silkwire.rates import signals  # noqa: F401 - connects the ticker invalidation
