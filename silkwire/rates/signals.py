@@ -6,6 +6,8 @@ Receivers get ``sender`` (the storing module), ``currencies`` (a set of codes) a
 
 from __future__ import annotations
 
+import logging
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
@@ -14,9 +16,13 @@ rates_published = Signal()
 
 @receiver(rates_published)
 def refresh_ticker(sender, **kwargs) -> None:
+    """Rebuild the ticker; a rendering problem must never undo or fail the storing."""
     from silkwire.rates.ticker import invalidate_ticker
 
-    invalidate_ticker()
+    try:
+        invalidate_ticker()
+    except Exception:
+        logging.getLogger("silkwire.rates").exception("could not rebuild the rates ticker")
 
 
 def _override_changed(sender, instance, **kwargs) -> None:

@@ -32,6 +32,13 @@ def currency_url(code: str) -> str:
         return f"/rates/{code.lower()}/"
 
 
+def index_url() -> str:
+    try:
+        return reverse("rates:index")
+    except NoReverseMatch:
+        return "/rates/"
+
+
 def ticker_item(row: RateRow) -> dict:
     text, direction, words = formatting.change(row.change_pct)
     source = formatting.source_name(row.source)
@@ -69,7 +76,8 @@ def render_ticker(day: date | None = None) -> str:
     if not rows:
         return ""
     items = [ticker_item(row) for row in rows]
-    return render_to_string("rates/ticker.html", {"items": items, "day": day}).strip()
+    context = {"items": items, "day": day, "index_url": index_url()}
+    return render_to_string("rates/ticker.html", context).strip()
 
 
 def cached_ticker(day: date | None = None) -> str:
@@ -84,7 +92,9 @@ def cached_ticker(day: date | None = None) -> str:
 
 
 def invalidate_ticker() -> None:
-    """Drop today's fragment and rebuild it, so the next page view is a cache hit."""
-    day = timezone.localdate()
-    cache.delete(cache_key(day))
-    cache.set(cache_key(day), render_ticker(day), CACHE_SECONDS)
+    """Drop today's fragment; the next page view renders it once and caches it again.
+
+    Rendering is left to the web process (not the fetch job), which has the static files
+    manifest and the URL configuration the fragment needs.
+    """
+    cache.delete(cache_key(timezone.localdate()))

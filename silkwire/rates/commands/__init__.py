@@ -1,0 +1,1 @@
+"""``silkwire rates fetch|show|backfill``: one module per subcommand."""
