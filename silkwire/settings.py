@@ -264,3 +264,9 @@ SILKWIRE_WIRE_ERROR_LIMIT = env_int("SILKWIRE_WIRE_ERROR_LIMIT", 10)
 SILKWIRE_WIRE_GROUP_WINDOW_HOURS = env_int("SILKWIRE_WIRE_GROUP_WINDOW_HOURS", 48)
 SILKWIRE_WORKERS = env_int("SILKWIRE_WORKERS", 2)
 SILKWIRE_THREADS = env_int("SILKWIRE_THREADS", 4)
+
+# --- Exchange rates (silkwire.rates; docs/rates.md) ------------------------------------------
+# Try the Central Bank of Turkmenistan's XML feed before falling back to the configured peg.
+SILKWIRE_RATES_CBT_FEED = env_bool("SILKWIRE_RATES_CBT_FEED", True)
+# The official USD/TMT rate when the feed cannot be read (TMT per USD, as text: no float).
+SILKWIRE_RATES_TMT_PEG = env("SILKWIRE_RATES_TMT_PEG", "3.50")
