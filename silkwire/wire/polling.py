@@ -1,0 +1,289 @@
+"""Polling feeds: fetch (safe client, conditional GET) → parse → dedup → store → schedule.
+
+Failures never raise out of :func:`poll_feed`: they are recorded on the feed, which backs
+off exponentially and is disabled after ``SILKWIRE_WIRE_ERROR_LIMIT`` consecutive failures.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from silkwire.core.http import FetchError, fetch
+from silkwire.wire import schedule
+from silkwire.wire.countries import countries_for, detect_slugs
+from silkwire.wire.dedup import (
+    content_hash,
+    degrade_unicity,
+    entry_keys,
+    normalise_url,
+    sha256,
+    title_key,
+)
+from silkwire.wire.feeds import FeedEntry, FeedParseError, parse_feed
+from silkwire.wire.models import Feed, StoryGroup, WireItem, WireTombstone
+from silkwire.wire.stories import assign_story
+
+log = logging.getLogger(__name__)
+
+FEED_MEDIA_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+)
+
+
+@dataclass
+class PollResult:
+    feed_id: int
+    feed: str
+    outcome: str  # new | unchanged | not_modified | error | rate_limited | disabled
+    http_status: int | None = None
+    entries: int = 0
+    new: int = 0
+    updated: int = 0
+    skipped: int = 0  # dismissed or older than the retention period
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+    next_check_at: datetime | None = None
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["next_check_at"] = self.next_check_at.isoformat() if self.next_check_at else None
+        return data
+
+
+def _conditional_headers(feed: Feed) -> dict[str, str]:
+    headers = {"Accept": ", ".join(FEED_MEDIA_TYPES) + ", */*;q=0.5"}
+    if feed.etag:
+        headers["If-None-Match"] = feed.etag
+    if feed.last_modified:
+        headers["If-Modified-Since"] = feed.last_modified
+    return headers
+
+
+def entries_last_week(feed: Feed, now: datetime) -> int:
+    return feed.items.filter(sort_at__gte=now - timedelta(days=7)).count()
+
+
+def record_error(
+    feed: Feed,
+    message: str,
+    *,
+    now: datetime,
+    http_status: int | None = None,
+    retry_after: timedelta | None = None,
+    count: bool = True,
+) -> PollResult:
+    """Record a failed poll: back off, and disable the feed after too many in a row."""
+    if count:
+        feed.error_count += 1
+    feed.last_error = message[:2000]
+    feed.last_checked_at = now
+    feed.last_status = http_status
+    feed.next_check_at = schedule.after_error(
+        consecutive_errors=max(1, feed.error_count), retry_after_delay=retry_after, now=now
+    )
+    outcome = "rate_limited" if not count else "error"
+    if feed.error_count >= settings.SILKWIRE_WIRE_ERROR_LIMIT and feed.disabled_at is None:
+        feed.disabled_at = now
+        outcome = "disabled"
+        log.warning(
+            "Wire feed %s (%s) disabled after %d consecutive failures; last: %s",
+            feed.pk,
+            feed.url,
+            feed.error_count,
+            message,
+        )
+    feed.save()
+    return PollResult(
+        feed.pk,
+        feed.name,
+        outcome,
+        http_status=http_status,
+        error=message,
+        next_check_at=feed.next_check_at,
+    )
+
+
+def poll_feed(feed: Feed, *, now: datetime | None = None, **fetch_options) -> PollResult:
+    """Poll one feed now. ``fetch_options`` go to :func:`silkwire.core.http.fetch` (tests)."""
+    now = now or timezone.now()
+    try:
+        response = fetch(feed.url, kind="feed", headers=_conditional_headers(feed), **fetch_options)
+    except FetchError as exc:
+        return record_error(feed, f"{type(exc).__name__}: {exc}", now=now)
+
+    status = response.status
+    if status == 304:
+        feed.last_checked_at = feed.last_success_at = now
+        feed.last_status, feed.error_count, feed.last_error = 304, 0, ""
+        feed.disabled_at = None
+        feed.next_check_at = schedule.after_success(
+            entries_last_week=entries_last_week(feed, now),
+            headers=response.headers,
+            ttl_minutes=feed.ttl_minutes,
+            now=now,
+        )
+        feed.save()
+        return PollResult(feed.pk, feed.name, "not_modified", 304, next_check_at=feed.next_check_at)
+    if status in (429, 503):
+        delay = schedule.retry_after(response.headers.get("retry-after"), now)
+        return record_error(
+            feed,
+            f"HTTP {status}" + (f"; Retry-After {delay}" if delay is not None else ""),
+            now=now,
+            http_status=status,
+            retry_after=delay,
+            count=delay is None,
+        )
+    if status != 200:
+        return record_error(feed, f"HTTP {status} from {response.url}", now=now, http_status=status)
+    try:
+        parsed = parse_feed(
+            response.content,
+            url=response.url,
+            content_type=response.headers.get("content-type", ""),
+            tz_name=feed.timezone,
+            now=now,
+        )
+    except FeedParseError as exc:
+        return record_error(feed, str(exc), now=now, http_status=status)
+
+    result = PollResult(feed.pk, feed.name, "unchanged", status, entries=len(parsed.entries))
+    result.warnings.extend(parsed.warnings)
+    rule = degrade_unicity(parsed.entries, feed.unicity, forced=feed.unicity_forced)
+    if rule != feed.unicity:
+        result.warnings.append(f"Entry identity degraded from {feed.unicity} to {rule}.")
+        log.info("Wire feed %s: unicity %s → %s", feed.pk, feed.unicity, rule)
+        feed.unicity = rule
+    store_entries(feed, parsed.entries, entry_keys(parsed.entries, rule), now=now, result=result)
+
+    feed.etag = response.headers.get("etag", "")[:500]
+    feed.last_modified = response.headers.get("last-modified", "")[:100]
+    feed.ttl_minutes = parsed.ttl_minutes
+    if not feed.site_url and parsed.link:
+        feed.site_url = parsed.link
+    if (not feed.name or feed.name == feed.url) and parsed.title:
+        feed.name = parsed.title[:200]
+    feed.last_checked_at = feed.last_success_at = now
+    feed.last_status, feed.error_count, feed.last_error = status, 0, ""
+    feed.disabled_at = None  # a disabled feed is only polled when an operator asks
+    feed.next_check_at = schedule.after_success(
+        entries_last_week=entries_last_week(feed, now),
+        headers=response.headers,
+        ttl_minutes=parsed.ttl_minutes,
+        now=now,
+    )
+    feed.save()
+    result.next_check_at = feed.next_check_at
+    if result.new:
+        result.outcome = "new"
+    return result
+
+
+def store_entries(
+    feed: Feed,
+    entries: list[FeedEntry],
+    keys: list[str],
+    *,
+    now: datetime,
+    result: PollResult,
+) -> None:
+    """Create new items, refresh ones already seen, never resurrect dismissed ones."""
+    cutoff = now - timedelta(days=settings.SILKWIRE_WIRE_RETENTION_DAYS)
+    existing = {i.external_id: i for i in feed.items.filter(external_id__in=keys)}
+    buried = set(
+        WireTombstone.objects.filter(feed=feed, external_id__in=keys).values_list(
+            "external_id", flat=True
+        )
+    )
+    for entry, key in zip(entries, keys, strict=True):
+        if key in buried:
+            result.skipped += 1
+            continue
+        item = existing.get(key)
+        if item is not None:
+            _refresh(item, entry, now, result)
+            continue
+        if entry.published is not None and entry.published < cutoff:
+            result.skipped += 1
+            continue
+        with transaction.atomic():
+            _create(feed, entry, key, now)
+        result.new += 1
+
+
+def _title_fields(entry: FeedEntry, feed: Feed) -> dict:
+    key = title_key(entry.title, feed.name)
+    return {"title_key": key[:1000], "title_hash": sha256(key) if key else ""}
+
+
+def _create(feed: Feed, entry: FeedEntry, key: str, now: datetime) -> WireItem:
+    url = normalise_url(entry.canonical_link)
+    item = WireItem.objects.create(
+        feed=feed,
+        external_id=key,
+        guid=entry.guid[:2000],
+        title=entry.title,
+        summary=entry.summary,
+        link=entry.link[:2000],
+        author=entry.author,
+        published=entry.published,
+        date_missing=entry.published is None,
+        sort_at=entry.published or now,
+        first_seen_at=now,
+        last_seen_at=now,
+        content_hash=content_hash(entry),
+        url_key=sha256(url) if url else "",
+        **_title_fields(entry, feed),
+    )
+    detected = countries_for(detect_slugs(f"{entry.title}\n{entry.summary}"))
+    if detected:
+        item.countries.set(detected)
+    assign_story(item)
+    return item
+
+
+def _refresh(item: WireItem, entry: FeedEntry, now: datetime, result: PollResult) -> None:
+    fields = ["last_seen_at"]
+    item.last_seen_at = now
+    new_hash = content_hash(entry)
+    if new_hash != item.content_hash and item.dismissed_at is None:
+        item.title, item.summary, item.link = entry.title, entry.summary, entry.link[:2000]
+        item.content_hash = new_hash
+        for name, value in _title_fields(entry, item.feed).items():
+            setattr(item, name, value)
+        fields += ["title", "summary", "link", "content_hash", "title_key", "title_hash"]
+        result.updated += 1
+    item.save(update_fields=fields)
+
+
+def poll_due_feeds(*, limit: int = 50, now: datetime | None = None) -> list[PollResult]:
+    """Poll the feeds whose time has come (the ``wire.poll`` job)."""
+    now = now or timezone.now()
+    results = []
+    for feed in Feed.objects.due(now).order_by("next_check_at", "pk")[:limit]:
+        try:
+            results.append(poll_feed(feed))
+        except Exception as exc:  # one broken feed must not stop the others
+            log.exception("Polling wire feed %s failed", feed.pk)
+            results.append(record_error(feed, f"Internal error: {exc!r}", now=timezone.now()))
+    return results
+
+
+def prune(*, now: datetime | None = None) -> int:
+    """Delete items past the retention period that their feed no longer carries."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.SILKWIRE_WIRE_RETENTION_DAYS)
+    old = WireItem.objects.filter(sort_at__lt=cutoff, last_seen_at__lt=now - timedelta(days=1))
+    deleted, _ = old.delete()
+    StoryGroup.objects.filter(items__isnull=True).delete()
+    return deleted
