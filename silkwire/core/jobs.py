@@ -34,5 +34,5 @@ def all_jobs() -> list[Job]:
             if exc.name != f"{config.name}.jobs":
                 raise
             continue
-        found.extend(module.JOBS)
+        found.extend(getattr(module, "JOBS", ()))  # silkwire.core.jobs is this registry
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import secrets
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
     help = "Fill an empty site with demo content and accounts; running it twice changes nothing."
 
     def handle(self, *args, **options):
+        logging.getLogger("wagtail").setLevel(logging.WARNING)  # one line per article is enough
         call_command("migrate", interactive=False, verbosity=0)
         from silkwire.news.demo import load_demo_content
 

@@ -1,0 +1,122 @@
+"""Browser tests: a real `silkwire serve` with the demo site, driven by Playwright in Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("SILKWIRE_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PASSWORD = "browser-test-Pa55word"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """Serve a fresh demo site (its own SQLite file) on a free loopback port."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium to run browser tests")
+    home = tmp_path_factory.mktemp("silkwire-browser-home")
+    port = free_port()
+    env = {
+        **os.environ,
+        "SILKWIRE_ENV": "local",
+        "SILKWIRE_HOME": str(home),
+        "SILKWIRE_DATABASE_URL": f"sqlite:///{home / 'site.sqlite3'}",
+        "SILKWIRE_CACHE_URL": "locmem://",
+        "SILKWIRE_DEMO_PASSWORD": PASSWORD,
+        "SILKWIRE_BASE_URL": f"http://127.0.0.1:{port}",
+        "DJANGO_SETTINGS_MODULE": "silkwire.settings",
+    }
+    silkwire = [sys.executable, "-m", "silkwire"]
+    subprocess.run([*silkwire, "demo"], env=env, check=True, capture_output=True, timeout=600)
+    log = open(home / "serve.log", "wb")
+    server = subprocess.Popen(
+        [*silkwire, "serve", "--port", str(port), "--workers", "1"], env=env, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError((home / "serve.log").read_text()) from None
+            time.sleep(0.3)
+
+    def shell(code: str) -> str:
+        return subprocess.run(
+            [*silkwire, "shell", "-c", code],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        ).stdout.strip()
+
+    yield {"base": base, "shell": shell}
+    server.terminate()
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not found")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(20_000)
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
