@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("rates/", include("silkwire.rates.urls")),
+    path("api/v1/rates/", include("silkwire.rates.api_urls")),
 ]
 
 if settings.DEBUG:
