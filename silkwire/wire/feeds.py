@@ -226,10 +226,16 @@ def parse_feed(
                 + ": check that the URL points at the feed itself, not a web page."
             )
     now = now or datetime.now(UTC)
-    entries = [_entry(raw, url, tz_name, now) for raw in parsed.entries]
-    ttl = parsed.feed.get("ttl")
     warnings = []
-    if bozo and entries:
+    entries = []
+    for raw in parsed.entries:
+        entry = _entry(raw, url, tz_name, now)
+        if not (entry.link or entry.guid or entry.summary or entry.title != "(untitled)"):
+            warnings.append("An entry with no title, link, GUID or text was skipped.")
+            continue
+        entries.append(entry)
+    ttl = parsed.feed.get("ttl")
+    if bozo and entries and not isinstance(exc, BENIGN_BOZO):
         warnings.append(f"The feed is not well-formed; read it leniently ({message}).")
     return ParsedFeed(
         title=plain_text(parsed.feed.get("title", ""))[:255],
