@@ -25,4 +25,8 @@ else:
         re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+from silkwire.search import views as search_views  # noqa: E402
+
+urlpatterns += [path("search/", search_views.search, name="search")]
+
 urlpatterns += [path("", include(wagtail_urls))]

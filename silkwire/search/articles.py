@@ -1,0 +1,78 @@
+"""Search published articles through Wagtail's configured search backend."""
+
+from __future__ import annotations
+
+from django.db.models import Subquery
+from django.utils.html import strip_tags
+from wagtail.search.backends import get_search_backend
+
+from silkwire.news.models import ArticlePage, with_listing_data
+from silkwire.search.filters import ArticleFilters
+from silkwire.search.models import variant_groups
+from silkwire.search.query import ParsedQuery, expand
+
+SORTS = ("relevance", "date")
+# A search engine outside the database cannot take a subquery, so filtered ids are sent as
+# a list; this caps the list (newest first) for very broad filters.
+MAX_FILTER_IDS = 10_000
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """Parse ``raw`` with the newsroom's name variants (one query)."""
+    return expand(raw or "", variant_groups())
+
+
+def _uses_database_backend(backend) -> bool:
+    return type(backend).__module__.startswith(
+        ("modelsearch.backends.database", "wagtail.search.backends.database")
+    )
+
+
+def search_articles(query: ParsedQuery, filters: ArticleFilters, sort: str = "relevance"):
+    """Return live, public articles matching ``query`` and ``filters``, ready to paginate.
+
+    Without query terms the filtered articles come back newest first; with terms the
+    backend ranks them (``relevance``) or they are ordered by publication (``date``).
+    """
+    base = ArticlePage.objects.live().public()
+    if filters.active:
+        backend = get_search_backend()
+        ids = filters.apply(base).order_by("-first_published_at").values("pk")
+        if _uses_database_backend(backend):
+            base = base.filter(pk__in=Subquery(ids))
+        else:
+            base = base.filter(pk__in=list(ids.values_list("pk", flat=True)[:MAX_FILTER_IDS]))
+    if not query:
+        if not filters.active:
+            return ArticlePage.objects.none()
+        return with_listing_data(base).order_by("-first_published_at", "-pk")
+    search_query = query.to_search_query()
+    qs = with_listing_data(base)
+    if sort == "date":
+        return qs.order_by("-first_published_at", "-id").search(
+            search_query, order_by_relevance=False
+        )
+    return qs.search(search_query)
+
+
+def article_text(page: ArticlePage) -> str:
+    """Return the standfirst and body of ``page`` as plain text, without rendering blocks."""
+    parts = [page.standfirst]
+    for block in page.body.raw_data:
+        parts.extend(_strings(block.get("value")))
+    return " ".join(strip_tags(p) for p in parts if p)
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [
+            s
+            for k, v in value.items()
+            if k not in {"level", "url", "id", "type"}
+            for s in _strings(v)
+        ]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
