@@ -1,0 +1,1 @@
+"""Recorded bank payloads bundled for ``silkwire demo`` (see NOTICE.md)."""
