@@ -47,6 +47,18 @@ _CONTROL_REF_RE = re.compile(
     rb"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01])|[xX]0*(?:[0-8bBcC]|[eEfF]|1[0-9a-fA-F]));"
 )
 _READ_SIZE = 1 << 16
+_RSS_ITEM_FIELDS = {
+    "title",
+    "link",
+    "pubDate",
+    "guid",
+    "description",
+    "category",
+    "comments",
+    "author",
+    "enclosure",
+    "source",
+}
 MAX_PROLOG_BYTES = 1 << 20
 
 
@@ -500,12 +512,21 @@ class WXRReader:
             description=v.get(desc_key, "").strip(),
         )
 
+    def _item_children(self, elem: etree._Element) -> Iterator[etree._Element]:
+        """Yield an item's fields; a stray element (left by recovery mode) is looked into."""
+        for child in elem:
+            ns, local = _local(child.tag)
+            if not ns and local not in _RSS_ITEM_FIELDS and len(child):
+                yield from self._item_children(child)
+            else:
+                yield child
+
     def _item(self, elem: etree._Element) -> WXRItem | None:
         values: dict[str, str] = {}
         terms: list[tuple[str, str, str]] = []
         meta: dict[str, str] = {}
         comments = 0
-        for child in elem:
+        for child in self._item_children(elem):
             ns, local = _local(child.tag)
             if not local:
                 continue
