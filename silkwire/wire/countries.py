@@ -10,14 +10,23 @@ REGION_SLUG = "central-asia"
 
 
 def detect_slugs(text: str) -> list[str]:
-    """Return the slugs of the countries ``text`` mentions, first mention first."""
+    """Return the slugs of the countries ``text`` names: strongest, then earliest, first."""
     try:
         from silkwire.core.gazetteer import detect_countries
     except ModuleNotFoundError as exc:  # the gazetteer is optional at import time only
         if exc.name != "silkwire.core.gazetteer":
             raise
         return []
-    return list(dict.fromkeys(match.slug for match in detect_countries(text or "")))
+    text = text or ""
+    folded = text.casefold()
+
+    def first_mention(match) -> int:
+        found = [folded.find(term.casefold()) for term in match.terms]
+        return min((i for i in found if i >= 0), default=len(text))
+
+    # Strongest first; between equally strong countries, the one the text names first.
+    matches = sorted(detect_countries(text), key=lambda m: (-m.score, first_mention(m)))
+    return list(dict.fromkeys(match.slug for match in matches))
 
 
 def countries_for(slugs: Iterable[str]) -> list[CountryPage]:
