@@ -148,3 +148,16 @@ def test_chart_svg_is_pure_decimal():
     assert svg.startswith("<svg") and "<title" in svg
     assert 'points="64.00,228.00 704.00,16.00"' in svg
     assert line_chart([(date(2026, 5, 1), Decimal("1"))], title="t", description="d") == ""
+
+
+def test_public_pages_carry_the_ticker_at_no_query_cost(client, home, rates):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = client.get("/")
+    assert first.status_code == 200
+    assert first.content.decode().count('class="rates-ticker"') == 1
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/")
+    queries = [q["sql"] for q in warm.captured_queries]
+    assert not [sql for sql in queries if "rates_" in sql]  # the ticker came from the cache

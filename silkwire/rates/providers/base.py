@@ -245,6 +245,27 @@ def quotes_from_table(
     return quotes
 
 
+def parse_valcurs(payload: bytes, source: str, home: str, what: str) -> list[Quote]:
+    """Parse the CBR-style ``<ValCurs Date><Valute><CharCode><Nominal><Value>`` table (CBR, NBT)."""
+    root = load_xml(payload, ("ValCurs",))
+    if root.find("Record") is not None:
+        raise ShapeError(
+            f"{what} XML_dynamic holds one currency over time, not a daily table: "
+            "use parse_dynamic()"
+        )
+    valutes = root.findall("Valute")
+    if not valutes:
+        return []
+    rate_date = parse_day(root.get("Date"), f"{what} @Date")
+    rows = []
+    for valute in valutes:
+        code = child_text(valute, "CharCode", f"{what} <Valute>")  # not the ID (NBT's RUB is 810)
+        rows.append(
+            Row(code, child_text(valute, "Value", code), child_text(valute, "Nominal", code))
+        )
+    return quotes_from_table(source, home, rate_date, rows)
+
+
 def check_date(quotes: list[Quote], requested: date | None) -> list[Quote]:
     """Raise WrongDate when the payload is dated differently from the requested date."""
     if requested is None:

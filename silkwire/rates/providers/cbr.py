@@ -17,11 +17,10 @@ from silkwire.rates.providers.base import (
     Quote,
     Request,
     Row,
-    ShapeError,
     child_text,
     load_xml,
     parse_day,
-    quotes_from_table,
+    parse_valcurs,
 )
 
 CODE = "cbr"
@@ -31,22 +30,7 @@ HEADERS = (("Accept", "application/xml, text/xml;q=0.9, */*;q=0.1"),)
 
 
 def parse(payload: bytes) -> list[Quote]:
-    root = load_xml(payload, ("ValCurs",))
-    if root.find("Record") is not None:
-        raise ShapeError(
-            "CBR XML_dynamic holds one currency against RUB, not a daily table: use parse_dynamic()"
-        )
-    valutes = root.findall("Valute")
-    if not valutes:
-        return []
-    rate_date = parse_day(root.get("Date"), "CBR @Date")
-    rows = []
-    for valute in valutes:
-        code = child_text(valute, "CharCode", "CBR <Valute>")
-        rows.append(
-            Row(code, child_text(valute, "Value", code), child_text(valute, "Nominal", code))
-        )
-    return quotes_from_table(CODE, "RUB", rate_date, rows)
+    return parse_valcurs(payload, CODE, "RUB", "CBR")
 
 
 def parse_dynamic(payload: bytes) -> list[tuple[date, Decimal]]:

@@ -14,11 +14,7 @@ from silkwire.rates.providers.base import (
     Provider,
     Quote,
     Request,
-    Row,
-    child_text,
-    load_xml,
-    parse_day,
-    quotes_from_table,
+    parse_valcurs,
 )
 
 CODE = "nbt"
@@ -26,18 +22,7 @@ BASE_URL = "https://www.nbt.tj/en/kurs/export_xml.php"
 
 
 def parse(payload: bytes) -> list[Quote]:
-    root = load_xml(payload, ("ValCurs",))
-    valutes = root.findall("Valute")
-    if not valutes:
-        return []
-    rate_date = parse_day(root.get("Date"), "NBT @Date")
-    rows = []
-    for valute in valutes:
-        code = child_text(valute, "CharCode", "NBT <Valute>")
-        rows.append(
-            Row(code, child_text(valute, "Value", code), child_text(valute, "Nominal", code))
-        )
-    return quotes_from_table(CODE, "TJS", rate_date, rows)
+    return parse_valcurs(payload, CODE, "TJS", "NBT")
 
 
 class NationalBankOfTajikistan(Provider):
