@@ -1,0 +1,295 @@
+"""The page cache: lookup, validation and storage of whole responses, shared by processes."""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import threading
+import time
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.signals import setting_changed
+
+from silkwire.core.pagecache.entry import Entry, build_entry
+from silkwire.core.pagecache.store import LocalLRU, RedisStore, SQLiteStore
+from silkwire.core.pagecache.versions import MmapVersions, RedisVersions, slot_of
+
+# The dependencies a render declares (see deps.py); None outside a cached render.
+RENDER_DEPS: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
+    "silkwire_pagecache_deps", default=None
+)
+NO_STORE = "!no-store"
+# Every entry depends on these: a full clear, and the rates ticker shown on every page.
+ALWAYS = ("global", "ticker")
+# What a response that declared nothing (feeds, sitemaps, other views) depends on.
+DEFAULT_DEPS = ("articles",)
+
+
+def declare(*names: str) -> None:
+    """Record that the response being rendered depends on ``names`` (no-op outside the cache)."""
+    collector = RENDER_DEPS.get()
+    if collector is not None:
+        collector.update(names)
+
+
+def do_not_store() -> None:
+    """Keep the response being rendered out of the cache."""
+    declare(NO_STORE)
+
+
+class PageCache:
+    def __init__(
+        self,
+        *,
+        versions,
+        shared,
+        local_bytes: int,
+        ttl: int,
+        cache_control: str,
+        brotli_quality: int = 5,
+        max_entry_bytes: int = 2 * 1024 * 1024,
+        bypass_prefixes: tuple[str, ...] = (),
+        bypass_cookies: tuple[str, ...] = (),
+        ignore_params: tuple[str, ...] = (),
+    ):
+        self.versions = versions
+        self.shared = shared
+        self.local = LocalLRU(local_bytes)
+        self.ttl = ttl
+        self.cache_control = cache_control
+        self.brotli_quality = brotli_quality
+        self.max_entry_bytes = max_entry_bytes
+        self.bypass_prefixes = bypass_prefixes
+        self.bypass_cookies = tuple(f"{name}=" for name in bypass_cookies)
+        self._ignore_exact = {p for p in ignore_params if not p.endswith("*")}
+        self._ignore_prefix = tuple(p[:-1] for p in ignore_params if p.endswith("*"))
+        self.hits = self.misses = self.stores = 0
+
+    # --- keys ----------------------------------------------------------------------------------
+    def base_key(self, environ: dict) -> str:
+        """Scheme, host, path and the query string without tracking parameters."""
+        scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
+        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+        path = environ.get("PATH_INFO", "/")
+        query = environ.get("QUERY_STRING", "")
+        if query:
+            pairs = [
+                (k, v)
+                for k, v in parse_qsl(query, keep_blank_values=True)
+                if k not in self._ignore_exact and not k.startswith(self._ignore_prefix or ("\0",))
+            ]
+            query = urlencode(sorted(pairs))
+        return f"{scheme}://{host.lower()}{path}?{query}"
+
+    @staticmethod
+    def variant_key(base: str, vary: tuple[str, ...], environ: dict) -> str:
+        values = [environ.get("HTTP_" + h.upper().replace("-", "_"), "") for h in vary]
+        return base + "\0" + "\0".join(values)
+
+    def private_request(self, environ: dict) -> bool:
+        """A request the cache must not answer: signed in, previewing, or authenticated."""
+        if "HTTP_AUTHORIZATION" in environ:
+            return True
+        cookie = environ.get("HTTP_COOKIE")
+        if cookie:
+            for name in self.bypass_cookies:
+                if name in cookie:
+                    return True
+        return False
+
+    # --- lookup ------------------------------------------------------------------------------------
+    def valid(self, entry: Entry) -> bool:
+        if entry.nonce != self.versions.nonce or time.time() - entry.stored_at > self.ttl:
+            return False
+        read = self.versions.read
+        for slot, version in entry.deps:
+            if read(slot) != version:
+                return False
+        return True
+
+    def _get(self, key: str) -> Entry | None:
+        entry = self.local.get(key)
+        if entry is not None:
+            if self.valid(entry):
+                return entry
+            self.local.delete(key)
+        data = self.shared.get(key)
+        if data is None:
+            return None
+        try:
+            entry = Entry.loads(data)
+        except (ValueError, KeyError, TypeError):
+            return None
+        if not self.valid(entry):
+            return None
+        self.local.set(key, entry)
+        return entry
+
+    def lookup(self, base: str, environ: dict) -> Entry | None:
+        """Return the valid entry for this request, or None."""
+        self.versions.refresh()
+        entry = self._get(base)
+        if entry is not None and entry.vary:
+            entry = self._get(self.variant_key(base, entry.vary, environ))
+        if entry is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return entry
+
+    # --- storing ----------------------------------------------------------------------------------
+    def begin(self) -> int:
+        """Call before rendering: the returned token lets :meth:`store` detect a bump meanwhile."""
+        self.versions.refresh()
+        return self.versions.sequence()
+
+    def make_entry(
+        self,
+        token: int,
+        status: str,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        deps: set[str],
+        path: str,
+        vary: tuple[str, ...],
+    ) -> tuple[Entry, bool]:
+        """Build the entry for a rendered response; say whether it may be kept."""
+        names = set(deps or DEFAULT_DEPS) | set(ALWAYS) | {f"path:{path}"}
+        names.discard(NO_STORE)
+        read, slots = self.versions.read, self.versions.slots
+        pairs = sorted({(slot, read(slot)) for slot in (slot_of(n, slots) for n in names)})
+        entry = build_entry(
+            status,
+            headers,
+            body,
+            deps=pairs,
+            nonce=self.versions.nonce,
+            vary=vary,
+            cache_control=self.cache_control,
+            brotli_quality=self.brotli_quality,
+        )
+        # A bump between begin() and now may have hit a dependency after the render read the
+        # old data: keep nothing then (bumps are rare; the next request renders again).
+        keep = self.versions.sequence() == token and NO_STORE not in deps
+        return entry, keep
+
+    def put(self, base: str, environ: dict, entry: Entry) -> None:
+        if entry.vary:
+            marker = Entry(
+                status=entry.status,
+                headers=[],
+                bodies={"identity": b""},
+                etag="",
+                last_modified=entry.last_modified,
+                stored_at=entry.stored_at,
+                deps=entry.deps,
+                nonce=entry.nonce,
+                vary=entry.vary,
+            )
+            self._put(base, marker)
+            self._put(self.variant_key(base, entry.vary, environ), entry)
+        else:
+            self._put(base, entry)
+        self.stores += 1
+
+    def _put(self, key: str, entry: Entry) -> None:
+        self.local.set(key, entry)
+        self.shared.set(key, entry.dumps())
+
+    # --- invalidation ------------------------------------------------------------------------------
+    def invalidate(self, names) -> None:
+        """Make every entry depending on any of ``names`` invalid, in every process."""
+        slots = self.versions.slots
+        self.versions.bump(slot_of(n, slots) for n in names)
+
+    def clear(self) -> None:
+        """Invalidate everything and empty the stores."""
+        self.invalidate(["global"])
+        self.local.clear()
+        self.shared.clear()
+
+    def stats(self) -> dict:
+        return {
+            **self.shared.stats(),
+            "local_entries": len(self.local),
+            "local_bytes": self.local.bytes,
+            "local_max_bytes": self.local.max_bytes,
+            "shared_max_bytes": self.shared.max_bytes,
+            "sequence": self.versions.sequence(),
+            "hits": self.hits,
+            "misses": self.misses,
+            "stores": self.stores,
+        }
+
+
+def cache_control_header() -> str:
+    parts = ["public", f"max-age={settings.SILKWIRE_PAGECACHE_MAX_AGE}"]
+    parts.append(f"s-maxage={settings.SILKWIRE_PAGECACHE_S_MAXAGE}")
+    if settings.SILKWIRE_PAGECACHE_SWR:
+        parts.append(f"stale-while-revalidate={settings.SILKWIRE_PAGECACHE_SWR}")
+    return ", ".join(parts)
+
+
+def build_cache() -> PageCache | None:
+    """Make the page cache the settings describe, or None when it is turned off."""
+    if not settings.SILKWIRE_PAGECACHE:
+        return None
+    mb = 1024 * 1024
+    shared_bytes = settings.SILKWIRE_PAGECACHE_SHARED_MB * mb
+    url = settings.CACHE_URL
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        import redis
+
+        client = redis.Redis.from_url(url)
+        prefix = "silkwire:pagecache:"
+        versions = RedisVersions(
+            client, prefix, sync_seconds=settings.SILKWIRE_PAGECACHE_SYNC_MS / 1000
+        )
+        shared = RedisStore(client, prefix, settings.SILKWIRE_PAGECACHE_TTL, shared_bytes)
+    else:
+        directory = Path(settings.SILKWIRE_PAGECACHE_DIR)
+        versions = MmapVersions(directory / "versions.bin")
+        shared = SQLiteStore(directory / "pages.sqlite3", shared_bytes)
+    bypass = tuple(p.strip() for p in settings.SILKWIRE_PAGECACHE_BYPASS.split(",") if p.strip())
+    ignore = tuple(
+        p.strip() for p in settings.SILKWIRE_PAGECACHE_IGNORE_PARAMS.split(",") if p.strip()
+    )
+    return PageCache(
+        versions=versions,
+        shared=shared,
+        local_bytes=settings.SILKWIRE_PAGECACHE_LOCAL_MB * mb,
+        ttl=settings.SILKWIRE_PAGECACHE_TTL,
+        cache_control=cache_control_header(),
+        brotli_quality=settings.SILKWIRE_PAGECACHE_BROTLI_QUALITY,
+        bypass_prefixes=bypass,
+        bypass_cookies=(settings.SESSION_COOKIE_NAME, "sessionid", "wagtail-preview"),
+        ignore_params=ignore,
+    )
+
+
+_lock = threading.Lock()
+_current: tuple[int, PageCache | None] | None = None
+
+
+def get_cache() -> PageCache | None:
+    """Return this process's page cache (built on first use, rebuilt after a fork)."""
+    global _current
+    current = _current
+    if current is not None and current[0] == os.getpid():
+        return current[1]
+    with _lock:
+        if _current is None or _current[0] != os.getpid():
+            _current = (os.getpid(), build_cache())
+        return _current[1]
+
+
+def reset_cache(**kwargs) -> None:
+    """Forget the built cache (the next use builds it again from the settings)."""
+    global _current
+    if kwargs.get("setting", "SILKWIRE_PAGECACHE").startswith(("SILKWIRE_PAGECACHE", "CACHE_URL")):
+        _current = None
+
+
+setting_changed.connect(reset_cache, dispatch_uid="silkwire-pagecache-reset")
