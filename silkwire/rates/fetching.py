@@ -23,7 +23,7 @@ from django.utils import timezone
 from silkwire.rates.models import FetchLog, Outcome
 from silkwire.rates.providers import PROVIDERS, get_provider
 from silkwire.rates.providers.base import PayloadError, Provider, Quote, Request, WrongDate
-from silkwire.rates.providers.cbt import peg_quote
+from silkwire.rates.providers.cbt import PEG_SINCE, peg_quote
 from silkwire.rates.storage import Rejected, pegs, store_quotes
 
 log = logging.getLogger("silkwire.rates")
@@ -196,6 +196,17 @@ def _failed(entry: FetchLog, started: float, reason: str, message: str) -> Fetch
 
 def store_peg(day: date, *, trigger: str, why: str) -> FetchOutcome:
     """Store the configured official TMT rate for ``day``, labelled as a peg."""
+    if day < PEG_SINCE:
+        entry = FetchLog.objects.create(
+            source="cbt",
+            url="",
+            requested_date=day,
+            trigger=trigger,
+            outcome=Outcome.NO_PUBLICATION,
+            reason="before_peg",
+            notes=f"{why}; the peg applies since {PEG_SINCE.isoformat()}",
+        )
+        return FetchOutcome(entry)
     quote = peg_quote(day, tmt_peg())
     entry = FetchLog.objects.create(
         source="cbt",

@@ -141,10 +141,17 @@ def _kind(quote: Quote) -> str:
 def store_quotes(
     quotes: Iterable[Quote], *, fetch: FetchLog | None = None, others: Sequence[Quote] = ()
 ) -> StoreResult:
-    """Screen and store ``quotes``; return what was stored, what was already there and notes."""
-    kept, notes = screen(list(quotes), others)
-    result = StoreResult(notes=notes)
-    for quote in kept:
+    """Screen and store ``quotes``; return what was stored, what was already there and notes.
+
+    Quotes are screened and stored oldest first, one at a time, so a payload holding a
+    series (NBKR's history page) checks each day against the day stored before it.
+    """
+    result = StoreResult()
+    for quote in sorted(quotes, key=lambda q: q.rate_date):
+        kept, notes = screen([quote], others)
+        result.notes.extend(notes)
+        if not kept:
+            continue
         units = quantize_units(quote.units_per_usd)
         existing = RateObservation.objects.filter(
             source=quote.source, currency=quote.currency, rate_date=quote.rate_date

@@ -230,3 +230,33 @@ def test_fetch_log_failed_property():
     assert FetchLog(outcome=Outcome.REJECTED, reason="http_status").failed
     assert not FetchLog(outcome=Outcome.REJECTED, reason="wrong_date").failed
     assert not FetchLog(outcome=Outcome.UNCHANGED, reason="not_modified").failed
+
+
+def test_history_payload_is_checked_day_by_day(payload):
+    provider = PROVIDERS["nbkr"]
+    good = ingest_payload(
+        provider,
+        payload("nbkr_index1_item1562_USD_2005-06.html"),
+        Request("f", None, "history:USD"),
+    )
+    assert (good.log.outcome, good.log.stored_count) == (Outcome.STORED, 4)
+    assert rate_row("KGS", date(2005, 6, 25)).change_pct == Decimal("0.26")  # 41.0685 / 40.9614
+    jump = (
+        b"<table><tr><td><!--date-->02.07.2005<!--date--></td><td><!--value-->41,0000<!--value-->"
+        b"</td></tr><tr><td><!--date-->09.07.2005<!--date--></td><td><!--value-->49,9000"
+        b"<!--value--></td></tr></table>"
+    )
+    bad = ingest_payload(provider, jump, Request("g", None, "history:USD"))
+    assert (bad.log.outcome, bad.log.reason) == (Outcome.REJECTED, "implausible_move")
+    assert "21.71 %" in bad.log.error
+    # The whole payload is rejected, the plausible 02.07 too.
+    assert not RateObservation.objects.filter(rate_date=date(2005, 7, 2)).exists()
+
+
+def test_peg_is_not_invented_before_2015():
+    from silkwire.rates.fetching import store_peg
+
+    before = store_peg(date(2014, 12, 31), trigger="backfill", why="test")
+    assert (before.log.outcome, before.log.reason) == (Outcome.NO_PUBLICATION, "before_peg")
+    after = store_peg(date(2015, 1, 1), trigger="backfill", why="test")
+    assert after.log.outcome == Outcome.STORED

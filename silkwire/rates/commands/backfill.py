@@ -70,7 +70,9 @@ def handle(command, options) -> int:
     until = parse_date(options.get("until"), "--until") or timezone.localdate()
     if since > until:
         raise CommandError(f"--since {since} is after --until {until}", returncode=2)
-    codes = options.get("sources") or list(PROVIDERS)
+    # CBR first: its stored history is the second source that confirms a big national move
+    # (the 2015 KZT and TMT devaluations would otherwise be rejected as implausible).
+    codes = sorted(options.get("sources") or list(PROVIDERS), key=lambda c: c != "cbr")
     pause = max(0, options.get("delay_ms") or 0) / 1000
     entries: list[FetchLog] = []
     if "cbt" in codes and not _cbt_feed():
