@@ -25,8 +25,16 @@ else:
         re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+from django.views.generic import TemplateView  # noqa: E402
+
+from silkwire.news import feeds, sitemaps  # noqa: E402
 from silkwire.search import views as search_views  # noqa: E402
 
-urlpatterns += [path("search/", search_views.search, name="search")]
+urlpatterns += [
+    path("search/", search_views.search, name="search"),
+    path("feeds/", include(feeds.urlpatterns)),
+    path("", include(sitemaps.urlpatterns)),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+]
 
 urlpatterns += [path("", include(wagtail_urls))]
