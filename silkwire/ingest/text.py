@@ -334,6 +334,15 @@ def _title_like(unit: _Unit) -> bool:
     )
 
 
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_kicker(text: str) -> bool:
+    """A section label such as "ECONOMY" or "Central Asia" printed above a headline."""
+    return _words(text) <= 3 or text.isupper()
+
+
 def _stems(text: str) -> set[str]:
     words = re.findall(r"[^\W\d_]{4,}", text.casefold())
     return {w[:5] for w in words if w not in _STOPWORDS}
@@ -505,6 +514,19 @@ def structure_plain_text(
                 # A title-like last line (a credit, a sign-off) heads nothing.
                 blocks_so_far.append({"type": "paragraph", "text": unit.text})
                 continue
+            title = str(current["title"] or "")
+            if not blocks_so_far and _is_kicker(title) and _words(unit.text) > _words(title):
+                # "KAZAKHSTAN" over the real headline: the first line was a kicker.
+                blocks_so_far.append({"type": "heading", "text": title})
+                report.warn(
+                    title_lines[-1],
+                    "kicker",
+                    f"{title!r} looks like a kicker above the headline {unit.text!r}; "
+                    "kept it as the first subheading.",
+                )
+                current["title"] = unit.text
+                title_lines[-1] = unit.line
+                continue
             if unit.text.isupper() or not blocks_so_far:
                 blocks_so_far.append({"type": "heading", "text": unit.text})
                 continue
@@ -518,7 +540,18 @@ def structure_plain_text(
                     f"subheading; treated it as a {'headline' if is_headline else 'subheading'}.",
                 )
             if is_headline:
-                current = {"title": unit.text, "blocks": []}
+                kicker = []
+                last = blocks_so_far[-1]
+                if last["type"] == "heading" and _is_kicker(str(last["text"])):
+                    # A heading right before a headline heads nothing: it is the kicker.
+                    kicker = [blocks_so_far.pop()]
+                    report.warn(
+                        unit.line,
+                        "kicker",
+                        f"{last['text']!r} right before the headline {unit.text!r} moved to "
+                        "that article as its first subheading (a kicker).",
+                    )
+                current = {"title": unit.text, "blocks": kicker}
                 articles.append(current)
                 title_lines.append(unit.line)
             else:

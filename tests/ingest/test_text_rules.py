@@ -376,3 +376,22 @@ def test_byline_and_trailing_sign_off_are_paragraphs():
         {"type": "paragraph", "text": "Text."},
         {"type": "paragraph", "text": "Reporting from Khujand"},
     ]
+
+
+def test_kicker_above_headlines_is_kept_as_first_subheading():
+    text = (
+        "KAZAKHSTAN\n\nAstana Raises Minimum Wage for the Second Time This Year\n\n"
+        "The government raised the minimum wage to 90,000 tenge.\n\n"
+        "ECONOMY\n\nUzbekistan Lifts Ban on Cotton Exports After Twenty Years of Controls\n\n"
+        "Uzbekistan lifted the ban on cotton exports by presidential decree on Monday."
+    )
+    result = structure_plain_text(text)
+    assert [a["title"] for a in result["articles"]] == [
+        "Astana Raises Minimum Wage for the Second Time This Year",
+        "Uzbekistan Lifts Ban on Cotton Exports After Twenty Years of Controls",
+    ]
+    assert [a["blocks"][0] for a in result["articles"]] == [
+        {"type": "heading", "text": "KAZAKHSTAN"},
+        {"type": "heading", "text": "ECONOMY"},
+    ]
+    assert _codes(result).count("kicker") == 2
