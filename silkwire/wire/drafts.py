@@ -82,7 +82,7 @@ def create_draft(
     elif full_text:
         warnings.append("The item has no link: the draft has the summary only.")
     blocks = [*blocks, attribution_block(item)]
-    detected = list(item.countries.all())
+    detected = item.detected_countries()
     country = primary_country(item.feed.country, detected)
     with transaction.atomic():
         locked = WireItem.objects.select_for_update().get(pk=item.pk)

@@ -126,6 +126,9 @@ class WireItem(models.Model):
     title_key = models.CharField(max_length=1000, blank=True)
     title_hash = models.CharField(max_length=64, blank=True, db_index=True)
     countries = models.ManyToManyField("news.CountryPage", blank=True, related_name="+")
+    country_slugs = models.JSONField(
+        default=list, blank=True, help_text="Detected countries, strongest first."
+    )
     story = models.ForeignKey(
         StoryGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
     )
@@ -151,6 +154,11 @@ class WireItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def detected_countries(self) -> list:
+        """Return the item's CountryPages in detection order (strongest first)."""
+        by_slug = {c.slug: c for c in self.countries.all()}
+        return [by_slug[s] for s in self.country_slugs if s in by_slug]
 
 
 class WireTombstone(models.Model):

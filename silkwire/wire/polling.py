@@ -160,11 +160,21 @@ def poll_feed(feed: Feed, *, now: datetime | None = None, **fetch_options) -> Po
     result = PollResult(feed.pk, feed.name, "unchanged", status, entries=len(parsed.entries))
     result.warnings.extend(parsed.warnings)
     rule = degrade_unicity(parsed.entries, feed.unicity, forced=feed.unicity_forced)
+    previous_keys = None
     if rule != feed.unicity:
         result.warnings.append(f"Entry identity degraded from {feed.unicity} to {rule}.")
         log.info("Wire feed %s: unicity %s → %s", feed.pk, feed.unicity, rule)
+        # Items stored under the old rule are found by their old keys and re-keyed.
+        previous_keys = entry_keys(parsed.entries, feed.unicity)
         feed.unicity = rule
-    store_entries(feed, parsed.entries, entry_keys(parsed.entries, rule), now=now, result=result)
+    store_entries(
+        feed,
+        parsed.entries,
+        entry_keys(parsed.entries, rule),
+        now=now,
+        result=result,
+        previous_keys=previous_keys,
+    )
 
     feed.etag = response.headers.get("etag", "")[:500]
     feed.last_modified = response.headers.get("last-modified", "")[:100]
@@ -196,21 +206,36 @@ def store_entries(
     *,
     now: datetime,
     result: PollResult,
+    previous_keys: list[str] | None = None,
 ) -> None:
     """Create new items, refresh ones already seen, never resurrect dismissed ones."""
     cutoff = now - timedelta(days=settings.SILKWIRE_WIRE_RETENTION_DAYS)
-    existing = {i.external_id: i for i in feed.items.filter(external_id__in=keys)}
+    old_keys = previous_keys or keys
+    lookup = set(keys) | set(old_keys)
+    existing = {i.external_id: i for i in feed.items.filter(external_id__in=lookup)}
+    by_link: dict[str, WireItem] = {}
+    if previous_keys is not None:
+        # The identity rule changed: GUIDs may have changed too, so items already stored
+        # are also recognised by their link (unique enough: that is why we switched).
+        links = [e.link for e in entries if e.link]
+        for stored in feed.items.filter(link__in=links).order_by("first_seen_at"):
+            by_link.setdefault(stored.link, stored)
     buried = set(
-        WireTombstone.objects.filter(feed=feed, external_id__in=keys).values_list(
+        WireTombstone.objects.filter(feed=feed, external_id__in=lookup).values_list(
             "external_id", flat=True
         )
     )
-    for entry, key in zip(entries, keys, strict=True):
-        if key in buried:
+    for entry, key, old_key in zip(entries, keys, old_keys, strict=True):
+        item = existing.get(key) or existing.get(old_key) or by_link.get(entry.link)
+        if key in buried or old_key in buried or (item is not None and item.dismissed_at):
+            if key not in buried:
+                WireTombstone.objects.get_or_create(feed=feed, external_id=key)
             result.skipped += 1
             continue
-        item = existing.get(key)
         if item is not None:
+            if item.external_id != key and not feed.items.filter(external_id=key).exists():
+                item.external_id = key
+                item.save(update_fields=["external_id"])
             _refresh(item, entry, now, result)
             continue
         if entry.published is not None and entry.published < cutoff:
@@ -245,8 +270,11 @@ def _create(feed: Feed, entry: FeedEntry, key: str, now: datetime) -> WireItem:
         url_key=sha256(url) if url else "",
         **_title_fields(entry, feed),
     )
-    detected = countries_for(detect_slugs(f"{entry.title}\n{entry.summary}"))
+    slugs = detect_slugs(f"{entry.title}\n{entry.summary}")
+    detected = countries_for(slugs)
     if detected:
+        item.country_slugs = [c.slug for c in detected]
+        item.save(update_fields=["country_slugs"])
         item.countries.set(detected)
     assign_story(item)
     return item

@@ -132,7 +132,7 @@ def can_edit_wire(user) -> bool:
 @require_POST
 def item_draft(request: HttpRequest, item_id: int) -> HttpResponse:
     item = get_object_or_404(WireItem.objects.select_related("feed", "feed__country"), pk=item_id)
-    country = primary_country(item.feed.country, list(item.countries.all()))
+    country = primary_country(item.feed.country, item.detected_countries())
     if not country.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
     outcome = create_draft(item, user=request.user, full_text=bool(request.POST.get("full_text")))

@@ -116,6 +116,28 @@ def test_feed_with_broken_guids_degrades_to_links_and_keeps_every_item(serve_fee
     assert poll_feed(feed, now=NOW + timedelta(hours=1)).new == 0
 
 
+def test_a_feed_whose_guids_break_later_is_rekeyed_without_duplicates(loopback):
+    def body(guid) -> bytes:
+        items = "".join(
+            f"<item><title>Item {i}</title><link>https://x.example/{i}</link>"
+            f"<guid isPermaLink='false'>{guid(i)}</guid></item>"
+            for i in range(12)
+        )
+        return f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
+
+    url = loopback.route("/feed", Reply(200, body(lambda i: f"g{i}"), {"Content-Type": RSS}))
+    feed = make_feed(url)
+    assert poll_feed(feed, now=NOW).new == 12
+    dismiss(WireItem.objects.get(title="Item 3"))
+    loopback.route("/feed", Reply(200, body(lambda i: "same"), {"Content-Type": RSS}))
+    result = poll_feed(feed, now=NOW + timedelta(hours=1))
+    feed.refresh_from_db()
+    assert feed.unicity == LINK
+    assert (result.new, result.skipped) == (0, 1)
+    assert WireItem.objects.filter(feed=feed).count() == 12
+    assert poll_feed(feed, now=NOW + timedelta(hours=2)).new == 0
+
+
 def test_duplicate_guids_within_tolerance_are_told_apart(loopback):
     items = "".join(
         f"<item><title>Item {i}</title><link>https://x.example/{i}</link>"
