@@ -181,3 +181,12 @@ def test_keep_rates_stores_or_reports_why_not():
     else:
         assert report["rates_stored"] is None
         assert "no store_page_quotes() yet" in err
+
+
+def test_terminal_summary_is_a_table(capsys):
+    from silkwire.ingest.commands.text import _rich_summary, structure
+
+    _rich_summary("page.txt", structure(PAGE_2.read_text(encoding="utf-8")))
+    out = capsys.readouterr().out
+    assert "page.txt — date 2026-01-19, 5 rate(s)" in out
+    assert "Kazakhstan Extends Grain Export Quota" in out and "3 paragraph, 1 list" in out

@@ -282,7 +282,10 @@ def handle(command, options) -> int | None:
             )
         else:
             for name, result in results:
-                _print_summary(command, name, result)
+                if command.stdout.isatty():
+                    _rich_summary(name, result)
+                else:
+                    _print_summary(command, name, result)
         return 0
 
     forced = None
@@ -322,19 +325,44 @@ def handle(command, options) -> int | None:
     return 0
 
 
+def _block_counts(article: dict) -> str:
+    """Return "2 paragraph, 6 turn": how many blocks of each type, in order of appearance."""
+    counts: dict[str, int] = {}
+    for block in article["blocks"]:
+        counts[block["type"]] = counts.get(block["type"], 0) + 1
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items())
+
+
 def _print_summary(command, name: str, result: dict) -> None:
     write = command.stdout.write
     write(f"{name}: date {result['date'] or '—'}, {len(result['rates'])} ticker rate(s), "
           f"{len(result['articles'])} article(s)")  # fmt: skip
     for article in result["articles"]:
-        kinds: dict[str, int] = {}
-        for block in article["blocks"]:
-            kinds[block["type"]] = kinds.get(block["type"], 0) + 1
         countries = ", ".join(m.slug for m in detect_countries(article_text(article))) or "none"
-        shape = ", ".join(f"{n} {kind}" for kind, n in kinds.items()) or "no blocks"
+        shape = _block_counts(article) or "no blocks"
         write(f"  • {article['title'] or '(no headline)'}\n    {shape}; countries: {countries}")
     for warning in result.get("warnings", []):
         write(f"  ! line {warning['line']}: {warning['message']}")
+
+
+def _rich_summary(name: str, result: dict) -> None:
+    """The dry-run summary as a table, for a terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{name} — date {result['date'] or '—'}, {len(result['rates'])} rate(s)")
+    for column in ("Headline", "Blocks", "Countries"):
+        table.add_column(column)
+    for article in result["articles"]:
+        table.add_row(
+            article["title"] or "(no headline)",
+            _block_counts(article) or "—",
+            ", ".join(m.slug for m in detect_countries(article_text(article))) or "—",
+        )
+    console = Console()
+    console.print(table)
+    for warning in result.get("warnings", []):
+        console.print(f"[yellow]! line {warning['line']}:[/] {warning['message']}", markup=True)
 
 
 def _print_created(command, report: dict) -> None:
