@@ -66,8 +66,8 @@ def line_chart(
     ]
     if demo_from is not None and demo_from < len(points):
         parts.append(
-            f'<text x="{width - pad_right}" y="{pad_top + 12}" text-anchor="end" class="demo">'
-            "demo data</text>"
+            f'<text x="{(pad_left + width - pad_right) // 2}" y="{height - 8}" '
+            'text-anchor="middle" class="demo">includes demo data</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -37,6 +37,11 @@ def pegs() -> dict[str, Decimal]:
     return {"TMT": Decimal(str(getattr(settings, "SILKWIRE_RATES_TMT_PEG", PEG_UNITS_PER_USD)))}
 
 
+def short(value: Decimal) -> str:
+    """Write a rate for a log line: six decimals at most, no trailing zeros."""
+    return f"{value.quantize(Decimal('0.000001'), context=_WIDE).normalize():f}"
+
+
 def quantize_units(value: Decimal) -> Decimal:
     return value.quantize(UNITS_QUANTUM, context=_WIDE)
 
@@ -90,7 +95,7 @@ def implausibility(quote: Quote) -> str | None:
         off = relative_change(quote.units_per_usd, peg)
         if abs(off) > PEG_TOLERANCE:
             return (
-                f"{quote.currency} {quote.units_per_usd.normalize():f} per USD is "
+                f"{quote.currency} {short(quote.units_per_usd)} per USD is "
                 f"{(off * 100).quantize(Decimal('0.01'))} % off the {peg} peg"
             )
     previous = (
@@ -105,8 +110,8 @@ def implausibility(quote: Quote) -> str | None:
         if abs(move) > MAX_DAILY_MOVE:
             return (
                 f"{quote.currency} would move {(move * 100).quantize(Decimal('0.01'))} % from "
-                f"{previous.units_per_usd.normalize():f} ({previous.rate_date}) to "
-                f"{quote.units_per_usd.normalize():f} ({quote.rate_date})"
+                f"{short(previous.units_per_usd)} ({previous.rate_date}) to "
+                f"{short(quote.units_per_usd)} ({quote.rate_date})"
             )
     return None
 

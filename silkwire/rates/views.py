@@ -33,7 +33,7 @@ def describe(row) -> dict:
     """Everything a template needs to show one rate row."""
     change_text, direction, words = formatting.change(row.change_pct)
     source = formatting.source_name(row.source)
-    if row.fallback:
+    if row.fallback and not row.is_demo:
         source += " (fallback)"
     check = row.cross_check
     return {
