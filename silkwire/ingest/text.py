@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 __all__ = [
     "DEFAULT_INTERVIEWER_LABELS",
@@ -158,7 +159,6 @@ class _Unit:
     indent: int = 0
     label: str | None = None  # "Label" of "Label: rest"
     rest: str = ""
-    dash: bool = False
     speaker: bool = False
     non_speaker: bool = False  # "Photo: …", "Source: …": a caption or credit line
     joined_at_sentence_end: bool = False
@@ -354,7 +354,7 @@ def _unit_text(unit: _Unit) -> str:
 
 def _headline_score(unit: _Unit, following: _Unit | None) -> int:
     """Score how much a title-like line looks like a headline (>0) rather than a subheading."""
-    words = len(unit.text.split())
+    words = _words(unit.text)
     score = 2 if words >= 9 else (-3 if words <= 5 else 0)
     if len(unit.text) >= 60:
         score += 1
@@ -443,6 +443,136 @@ def _resolve_speakers(units: list[_Unit], interviewer_labels: set[str], report: 
             )
 
 
+class _Assembler:
+    """Turn the sequence of units into articles: headlines, subheadings and blocks (rules 5–7)."""
+
+    def __init__(self, report: _Report) -> None:
+        self.report = report
+        self.articles: list[dict[str, Any]] = []
+        self.title_lines: list[int] = []
+
+    @property
+    def current(self) -> dict[str, Any] | None:
+        return self.articles[-1] if self.articles else None
+
+    def start(
+        self, title: str | None, line: int, blocks: list[dict[str, Any]] | None = None
+    ) -> None:
+        self.articles.append({"title": title, "blocks": blocks or []})
+        self.title_lines.append(line)
+
+    def add(self, unit: _Unit, following: _Unit | None, *, first: bool) -> None:
+        if _title_like(unit):
+            self.add_title_like(unit, following)
+        elif first and _question_headline(unit, following):
+            self.start(unit.text, unit.line)
+            self.report.warn(
+                unit.line, "question-headline", f"Took the question {unit.text!r} as the headline."
+            )
+        else:
+            self.add_block(unit, following)
+
+    def add_title_like(self, unit: _Unit, following: _Unit | None) -> None:
+        current = self.current
+        if current is None:
+            self.start(unit.text, unit.line)
+            return
+        blocks = current["blocks"]
+        title = current["title"] or ""
+        if following is None and blocks:
+            # A title-like last line (a credit, a sign-off) heads nothing.
+            blocks.append({"type": "paragraph", "text": unit.text})
+        elif not blocks and _is_kicker(title) and _words(unit.text) > _words(title):
+            # "KAZAKHSTAN" over the real headline: the first line was a kicker.
+            blocks.append({"type": "heading", "text": title})
+            self.report.warn(
+                self.title_lines[-1],
+                "kicker",
+                f"{title!r} looks like a kicker above the headline {unit.text!r}; "
+                "kept it as the first subheading.",
+            )
+            current["title"] = unit.text
+            self.title_lines[-1] = unit.line
+        elif unit.text.isupper() or not blocks:
+            blocks.append({"type": "heading", "text": unit.text})
+        elif self.is_headline(unit, following):
+            kicker = []
+            if blocks[-1]["type"] == "heading" and _is_kicker(blocks[-1]["text"]):
+                # A heading right before a headline heads nothing: it is that one's kicker.
+                kicker = [blocks.pop()]
+                self.report.warn(
+                    unit.line,
+                    "kicker",
+                    f"{kicker[0]['text']!r} right before the headline {unit.text!r} moved to "
+                    "that article as its first subheading (a kicker).",
+                )
+            self.start(unit.text, unit.line, kicker)
+        else:
+            blocks.append({"type": "heading", "text": unit.text})
+
+    def is_headline(self, unit: _Unit, following: _Unit | None) -> bool:
+        score = _headline_score(unit, following)
+        if -1 < score < 3:
+            self.report.warn(
+                unit.line,
+                "headline-or-heading",
+                f"{unit.text!r}: unsure whether this is a new article's headline or a "
+                f"subheading; treated it as a {'headline' if score >= 1 else 'subheading'}.",
+            )
+        return score >= 1
+
+    def add_block(self, unit: _Unit, following: _Unit | None) -> None:
+        if self.current is None:
+            self.start(None, unit.line)
+            self.report.warn(
+                unit.line,
+                "no-headline",
+                "The text does not start with a headline; the article has no title.",
+            )
+        blocks = self.current["blocks"]  # type: ignore[index]
+        last = blocks[-1] if blocks else None
+        if unit.kind == "item":
+            if last and last["type"] == "list" and bool(last.get("ordered")) == unit.ordered:
+                last["items"].append(unit.text)
+            else:
+                blocks.append({"type": "list", "items": [unit.text]})
+                if unit.ordered:
+                    blocks[-1]["ordered"] = True
+        elif unit.speaker:
+            blocks.append({"type": "turn", "speaker": unit.label, "paragraphs": []})
+            if unit.rest:
+                blocks[-1]["paragraphs"].append(unit.rest)
+            elif following is None or _title_like(following) or following.kind != "text":
+                self.report.warn(unit.line, "empty-turn", f"{unit.label}: has no words after it.")
+        elif last and last["type"] == "turn" and unit.label is None and not unit.non_speaker:
+            last["paragraphs"].append(unit.text)  # no label: the current speaker goes on
+        else:
+            blocks.append({"type": "paragraph", "text": unit.text})
+
+    def finish(self) -> list[dict[str, Any]]:
+        for article, line in zip(self.articles, self.title_lines, strict=True):
+            if not article["blocks"]:
+                self.report.warn(
+                    line,
+                    "empty-article",
+                    f"The headline {article['title']!r} has no text under it.",
+                )
+        return self.articles
+
+
+def _question_headline(unit: _Unit, following: _Unit | None) -> bool:
+    """A short question as the text's very first line, over a longer paragraph."""
+    return (
+        unit.kind == "text"
+        and unit.label is None
+        and unit.lines == 1
+        and unit.text.endswith("?")
+        and _words(unit.text) <= 15
+        and following is not None
+        and len(_unit_text(following)) > len(unit.text)
+    )
+
+
 def structure_plain_text(
     text: str, *, interviewer_labels: tuple[str, ...] | list[str] = DEFAULT_INTERVIEWER_LABELS
 ) -> dict[str, object]:
@@ -473,7 +603,6 @@ def structure_plain_text(
         elif m:
             unit.label = m.group("label").rstrip(".") if m.group("dash") else m.group("label")
             unit.rest = m.group("rest") or ""
-            unit.dash = bool(m.group("dash"))
         if unit.joined_at_sentence_end:
             report.warn(
                 unit.line,
@@ -483,126 +612,10 @@ def structure_plain_text(
             )
     _resolve_speakers(units, interviewers, report)
 
-    articles: list[dict[str, object]] = []
-    title_lines: list[int] = []
-    current: dict[str, object] | None = None
-
-    def body() -> list[dict[str, object]]:
-        nonlocal current
-        if current is None:
-            current = {"title": None, "blocks": []}
-            articles.append(current)
-            title_lines.append(units[0].line if units else 1)
-            report.warn(
-                units[0].line if units else 1,
-                "no-headline",
-                "The text does not start with a headline; the article has no title.",
-            )
-        return current["blocks"]  # type: ignore[return-value]
-
+    assembler = _Assembler(report)
     for i, unit in enumerate(units):
-        following = units[i + 1] if i + 1 < len(units) else None
-        if _title_like(unit):
-            if current is None:
-                current = {"title": unit.text, "blocks": []}
-                articles.append(current)
-                title_lines.append(unit.line)
-                continue
-            blocks_so_far = current["blocks"]
-            assert isinstance(blocks_so_far, list)
-            if following is None and blocks_so_far:
-                # A title-like last line (a credit, a sign-off) heads nothing.
-                blocks_so_far.append({"type": "paragraph", "text": unit.text})
-                continue
-            title = str(current["title"] or "")
-            if not blocks_so_far and _is_kicker(title) and _words(unit.text) > _words(title):
-                # "KAZAKHSTAN" over the real headline: the first line was a kicker.
-                blocks_so_far.append({"type": "heading", "text": title})
-                report.warn(
-                    title_lines[-1],
-                    "kicker",
-                    f"{title!r} looks like a kicker above the headline {unit.text!r}; "
-                    "kept it as the first subheading.",
-                )
-                current["title"] = unit.text
-                title_lines[-1] = unit.line
-                continue
-            if unit.text.isupper() or not blocks_so_far:
-                blocks_so_far.append({"type": "heading", "text": unit.text})
-                continue
-            score = _headline_score(unit, following)
-            is_headline = score >= 1
-            if -1 < score < 3:
-                report.warn(
-                    unit.line,
-                    "headline-or-heading",
-                    f"{unit.text!r}: unsure whether this is a new article's headline or a "
-                    f"subheading; treated it as a {'headline' if is_headline else 'subheading'}.",
-                )
-            if is_headline:
-                kicker = []
-                last = blocks_so_far[-1]
-                if last["type"] == "heading" and _is_kicker(str(last["text"])):
-                    # A heading right before a headline heads nothing: it is the kicker.
-                    kicker = [blocks_so_far.pop()]
-                    report.warn(
-                        unit.line,
-                        "kicker",
-                        f"{last['text']!r} right before the headline {unit.text!r} moved to "
-                        "that article as its first subheading (a kicker).",
-                    )
-                current = {"title": unit.text, "blocks": kicker}
-                articles.append(current)
-                title_lines.append(unit.line)
-            else:
-                blocks_so_far.append({"type": "heading", "text": unit.text})
-            continue
-        if (
-            current is None
-            and i == 0
-            and unit.kind == "text"
-            and unit.label is None
-            and unit.lines == 1
-            and unit.text.endswith("?")
-            and len(unit.text.split()) <= 15
-            and following is not None
-            and len(_unit_text(following)) > len(unit.text)
-        ):
-            current = {"title": unit.text, "blocks": []}
-            articles.append(current)
-            title_lines.append(unit.line)
-            report.warn(
-                unit.line, "question-headline", f"Took the question {unit.text!r} as the headline."
-            )
-            continue
-
-        blocks_out = body()
-        last = blocks_out[-1] if blocks_out else None
-        if unit.kind == "item":
-            if last and last["type"] == "list" and bool(last.get("ordered")) == unit.ordered:
-                last["items"].append(unit.text)  # type: ignore[union-attr]
-            else:
-                new_list: dict[str, object] = {"type": "list", "items": [unit.text]}
-                if unit.ordered:
-                    new_list["ordered"] = True
-                blocks_out.append(new_list)
-        elif unit.speaker:
-            turn = {"type": "turn", "speaker": unit.label, "paragraphs": []}
-            if unit.rest:
-                turn["paragraphs"].append(unit.rest)  # type: ignore[union-attr]
-            elif following is None or _title_like(following) or following.kind != "text":
-                report.warn(unit.line, "empty-turn", f"{unit.label}: has no words after it.")
-            blocks_out.append(turn)
-        elif last and last["type"] == "turn" and unit.label is None and not unit.non_speaker:
-            last["paragraphs"].append(unit.text)  # type: ignore[union-attr]
-        else:
-            blocks_out.append({"type": "paragraph", "text": unit.text})
-
-    for article, line in zip(articles, title_lines, strict=True):
-        if not article["blocks"]:
-            report.warn(
-                line, "empty-article", f"The headline {article['title']!r} has no text under it."
-            )
+        assembler.add(unit, units[i + 1] if i + 1 < len(units) else None, first=i == 0)
+    articles = assembler.finish()
 
     result: dict[str, object] = {
         "date": found_date.isoformat() if found_date else None,
