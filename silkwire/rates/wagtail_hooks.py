@@ -45,7 +45,7 @@ class ObservationViewSet(ModelViewSet):
     menu_label = "Observations"
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["rate_date", "currency", "units_per_usd", "source", "kind", "created_at"]
+    list_display = ["rate_date", "currency", "units_per_usd", "source", "kind", "cross_check"]
     list_filter = ["currency", "source", "kind"]
     search_fields = ["raw"]
     form_fields = []  # never edited

@@ -33,9 +33,11 @@ def observation(db):
 
 
 def test_observations_and_log_are_read_only(admin_client, observation):
+    store_quotes([Quote("cbr", "KGS", DAY, Decimal("86.00"), "cross", "", 6)])
     listing = admin_client.get("/admin/rate_observations/")
     assert listing.status_code == 200
     assert "87.45" in listing.content.decode()
+    assert "⚠ cbr -1.66%" in listing.content.decode()  # 86.00 / 87.45 − 1, flagged
     assert admin_client.get("/admin/rate_fetch_log/").status_code == 200
     inspect = admin_client.get(f"/admin/rate_observations/inspect/{observation.pk}/")
     assert inspect.status_code == 200
