@@ -26,7 +26,9 @@ def handle(command, options) -> int:
         check_text = f"{check.source} {check.deviation_pct}%" if check else "–"
         if row.flagged:
             check_text += " FLAGGED (> 1.5%)"
-        source = formatting.source_name(row.source) + (" (fallback)" if row.fallback else "")
+        source = formatting.source_name(row.source)
+        if row.fallback and not row.is_demo:
+            source += " (fallback)"
         table.append(
             [
                 row.pair,
@@ -35,13 +37,21 @@ def handle(command, options) -> int:
                 formatting.change(row.change_pct)[0],
                 row.rate_date.isoformat(),
                 source,
-                "stale" if row.stale else "",
+                ", ".join(
+                    word
+                    for word, on in (
+                        ("stale", row.stale),
+                        ("override", bool(row.override_reason)),
+                        ("demo", row.is_demo),
+                    )
+                    if on
+                ),
                 check_text,
             ]
         )
     if not table:
         command.stdout.write(f"No rates stored on or before {day.isoformat()}.")
         return 0
-    columns = ["pair", "value", "per USD", "change", "date", "source", "", "cross-check"]
+    columns = ["pair", "value", "per USD", "change", "date", "source", "status", "cross-check"]
     print_table(command, f"Rates as of {day.isoformat()}", columns, table)
     return 0
