@@ -127,10 +127,11 @@ def _compiled() -> tuple[dict[str, re.Pattern[str]], tuple[tuple[str, float], ..
 
 
 def detect_countries(text: str, *, threshold: float = THRESHOLD) -> list[CountryMatch]:
-    """Return the countries a text names, strongest first (ties in ``SLUGS`` order)."""
+    """Return the countries a text names, strongest first; equally strong: first named first."""
     regexes, meaning = _compiled()
     text = unicodedata.normalize("NFC", text)
     scores: dict[str, float] = {}
+    first_seen: dict[str, int] = {}
     terms: dict[str, dict[str, str]] = {}
     end = 0
     for start in _WORD_START.finditer(text):
@@ -144,13 +145,14 @@ def detect_countries(text: str, *, threshold: float = THRESHOLD) -> list[Country
         end = match.end()
         slug, weight = meaning[int((match.lastgroup or "g0")[1:])]
         scores[slug] = scores.get(slug, 0.0) + weight
+        first_seen.setdefault(slug, position)
         terms.setdefault(slug, {}).setdefault(match.group().casefold(), match.group())
     found = [
         CountryMatch(slug, round(score, 2), tuple(terms[slug].values()))
         for slug, score in scores.items()
         if score >= threshold
     ]
-    found.sort(key=lambda m: (-m.score, SLUGS.index(m.slug)))
+    found.sort(key=lambda m: (-m.score, first_seen[m.slug]))
     return found
 
 
