@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "silkwire.wire",
     "silkwire.search",
     "silkwire.api",
+    "silkwire.stats",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

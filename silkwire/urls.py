@@ -35,6 +35,7 @@ urlpatterns += [
     path("feeds/", include(feeds.urlpatterns)),
     path("", include(sitemaps.urlpatterns)),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("stats/", include("silkwire.stats.urls")),
 ]
 
 urlpatterns += [path("", include(wagtail_urls))]
