@@ -244,3 +244,20 @@ def test_backfill_over_mock_network_paces_and_skips_done(payload, monkeypatch):
         )
     assert 0.25 in pauses
     assert RateObservation.objects.filter(source="nbt", currency="TJS").count() == 1
+
+
+def test_nbk_latest_reads_the_rss_feed_too():
+    rss = (
+        b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        b"<item><title>USD</title><pubDate>27.11.26</pubDate><description>470.10</description>"
+        b"<quant>1</quant></item></channel></rss>"
+    )
+    empty = b'<?xml version="1.0"?><rates></rates>'
+
+    def handler(request):
+        return httpx.Response(200, content=rss if "rates_all" in str(request.url) else empty)
+
+    outcomes = fetch_source("nbk", transport=httpx.MockTransport(handler))
+    assert [o.log.outcome for o in outcomes] == [Outcome.NO_PUBLICATION, Outcome.STORED]
+    stored = RateObservation.objects.get(source="nbk")
+    assert (stored.rate_date, stored.units_per_usd) == (date(2026, 11, 27), Decimal("470.10"))

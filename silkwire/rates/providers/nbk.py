@@ -66,6 +66,11 @@ class NationalBankOfKazakhstan(Provider):
         "https://nationalbank.kz/en/exchangerates/ezhednevnye-oficialnye-rynochnye-kursy-valyut"
     )
 
+    def latest_requests(self, today: date) -> list[Request]:
+        # The dated document for today, then the RSS feed, which already carries the next
+        # working day's rate once NBK has set it in the afternoon (SOURCES.md §1).
+        return [*self.requests_for(today), Request(f"{BASE_URL}rates_all.xml", None, "rss")]
+
     def requests_for(self, day: date) -> list[Request]:
         return [Request(f"{BASE_URL}get_rates.cfm?fdate={day:%d.%m.%Y}", day)]
 
