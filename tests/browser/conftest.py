@@ -60,7 +60,7 @@ def live_site(tmp_path_factory):
 
     def shell(code: str) -> str:
         return subprocess.run(
-            [*silkwire, "shell", "-c", code],
+            [*silkwire, "shell", "--no-imports", "-c", code],
             env=env,
             check=True,
             capture_output=True,
