@@ -272,6 +272,20 @@ def _is_non_speaker(label: str) -> bool:
     )
 
 
+# Lower-case words that may sit inside a person's name ("Ilham Heydar oglu Aliyev").
+_NAME_PARTICLES = frozenset(
+    "de da del van von der al el bin ibn bint uly kyzy ogly oglu ugli qizi кызы улы оглы угли "
+    "кизи ибн бин аль эль".split()
+)
+
+
+def _could_be_speaker(label: str) -> bool:
+    """A Q/A prefix, or a name-like label: "Aigerim Sadykova", "SW" — not "She added"."""
+    if _label_key(label) in QA_LABELS:
+        return True
+    return all(word[0].isupper() or word in _NAME_PARTICLES for word in label.split())
+
+
 def _label_key(label: str) -> str:
     return label.rstrip(".").casefold()
 
@@ -587,7 +601,7 @@ def structure_plain_text(
     for block in blocks:
         for _, raw in block:
             m = _match_label(raw.strip(_WS))
-            if m and not _is_non_speaker(m.group("label")):
+            if m and not _is_non_speaker(m.group("label")) and _could_be_speaker(m.group("label")):
                 label_counts[_label_key(m.group("label"))] += 1
     speakerish = {k for k, n in label_counts.items() if n >= 2} | QA_LABELS | interviewers
 
@@ -600,7 +614,7 @@ def structure_plain_text(
         m = _match_label(unit.text)
         if m and _is_non_speaker(m.group("label")):
             unit.non_speaker = True
-        elif m:
+        elif m and _could_be_speaker(m.group("label")):
             unit.label = m.group("label").rstrip(".") if m.group("dash") else m.group("label")
             unit.rest = m.group("rest") or ""
         if unit.joined_at_sentence_end:

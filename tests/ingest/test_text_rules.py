@@ -395,3 +395,22 @@ def test_kicker_above_headlines_is_kept_as_first_subheading():
         {"type": "heading", "text": "ECONOMY"},
     ]
     assert _codes(result).count("kicker") == 2
+
+
+def test_reported_speech_with_a_colon_is_not_a_speaker():
+    text = (
+        "SW: Why parks?\n\nAigerim: Because people need them.\n\n"
+        "She added: people will use them.\n\nSW: Thank you.\n\nAigerim: Thanks."
+    )
+    blocks = _only_article(text)["blocks"]
+    assert [b["speaker"] for b in blocks] == ["SW", "Aigerim", "SW", "Aigerim"]
+    # Not a label: it continues the answer like any paragraph without one.
+    assert blocks[1]["paragraphs"] == [
+        "Because people need them.",
+        "She added: people will use them.",
+    ]
+
+
+def test_name_particles_are_allowed_in_speaker_labels():
+    text = "Q: Why?\n\nIlham Heydar oglu Aliyev: Because.\n\nQ: And?\n\nIlham Heydar oglu Aliyev: Done."
+    assert [b["speaker"] for b in _only_article(text)["blocks"]][1] == "Ilham Heydar oglu Aliyev"
