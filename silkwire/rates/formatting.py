@@ -53,5 +53,15 @@ def source_name(code: str) -> str:
     return SOURCE_NAMES.get(code, code.upper())
 
 
+def row_source(row) -> str:
+    """Name where a shown value comes from: ``NBKR``, ``CBT (official peg)``, ``CBR (fallback)``."""
+    name = source_name(row.source)
+    if row.kind == "peg":
+        return f"{name} (official peg)"
+    if row.fallback and not row.is_demo:
+        return f"{name} (fallback)"
+    return name
+
+
 def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"

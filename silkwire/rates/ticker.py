@@ -41,8 +41,7 @@ def index_url() -> str:
 
 def ticker_item(row: RateRow) -> dict:
     text, direction, words = formatting.change(row.change_pct)
-    source = formatting.source_name(row.source)
-    label_source = f"{source} (fallback)" if row.fallback and not row.is_demo else source
+    label_source = formatting.row_source(row)
     tooltip = (
         f"1 USD = {formatting.units(row.units_per_usd)} {row.currency} · {label_source} · "
         f"{formatting.long_date(row.rate_date)}"

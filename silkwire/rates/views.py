@@ -32,9 +32,7 @@ def parse_day(text: str | None) -> date | None:
 def describe(row) -> dict:
     """Everything a template needs to show one rate row."""
     change_text, direction, words = formatting.change(row.change_pct)
-    source = formatting.source_name(row.source)
-    if row.fallback and not row.is_demo:
-        source += " (fallback)"
+    source = formatting.row_source(row)
     check = row.cross_check
     return {
         "row": row,

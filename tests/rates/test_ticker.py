@@ -146,3 +146,30 @@ def test_new_observation_invalidates(five, monkeypatch, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         store_quotes([q("nbkr", "KGS", TODAY + timedelta(days=1), "87.50")])
     assert cache.get(cache_key(TODAY)) is None
+
+
+def test_peg_is_labelled_as_such(five):
+    html = render_ticker(TODAY)
+    assert 'title="1 USD = 3.500 TMT · CBT (official peg) · 24 May 2026"' in html
+
+
+def test_show_json_matches_the_documented_shape(five, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    store_quotes([q("cbr", "KGS", TODAY, "87.40", KIND_CROSS)])
+    call_command("rates", "show", "--date", "2026-05-24", "--json")
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["currency"] for r in rows] == ["KGS", "KZT", "TJS", "UZS", "TMT"]
+    kgs = rows[0]
+    assert kgs["pair"] == "KGS/USD" and kgs["units_per_usd"] == "87.45"
+    assert Decimal(kgs["value"]) == round(Decimal(1) / Decimal("87.45"), 12)
+    assert kgs["change_pct"] == "0.00" and kgs["rate_date"] == "2026-05-24"
+    assert (kgs["source"], kgs["stale"]) == ("nbkr", False)
+    assert kgs["cross_check"]["source"] == "cbr"
+    assert kgs["cross_check"]["deviation_pct"] == "-0.06"  # 87.40 / 87.45 − 1
+    assert rows[1]["cross_check"] is None
+    assert rows[1]["change_pct"] == "0.59"
+    call_command("rates", "show", "--date", "2026-05-29", "--json")
+    assert all(r["stale"] for r in json.loads(capsys.readouterr().out))

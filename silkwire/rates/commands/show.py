@@ -26,9 +26,7 @@ def handle(command, options) -> int:
         check_text = f"{check.source} {check.deviation_pct}%" if check else "–"
         if row.flagged:
             check_text += " FLAGGED (> 1.5%)"
-        source = formatting.source_name(row.source)
-        if row.fallback and not row.is_demo:
-            source += " (fallback)"
+        source = formatting.row_source(row)
         table.append(
             [
                 row.pair,
