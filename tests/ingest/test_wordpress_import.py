@@ -20,11 +20,11 @@ from silkwire.ingest.models import WordPressImportRecord
 from silkwire.ingest.wordpress.importer import (
     CategoryMapError,
     ImportOptions,
-    WordPressImporter,
     import_wordpress,
     make_slug,
 )
 from silkwire.ingest.wordpress.parse import WXRSecurityError
+from silkwire.ingest.wordpress.writer import BatchWriter
 from silkwire.news.blocks import from_stream_value
 from silkwire.news.models import ArticlePage, Author, CountryPage
 
@@ -76,6 +76,14 @@ def test_theme_unit_test_data_golden():
     assert {b["type"] for b in body} <= {"paragraph", "heading", "image", "rich_text"}
     assert [a.slug for a in markup.authors] == ["themedemos"]
     assert set(markup.tags.names()) >= {"alignment", "captions"}
+
+    # The revision holds the relations (an editor edits the revision), the indexes are written.
+    content = markup.latest_revision.content
+    assert [a["author"] for a in content["article_authors"]] == [markup.authors[0].pk]
+    assert markup in ArticlePage.objects.search("alignment")
+    from wagtail.models import ReferenceIndex
+
+    assert ReferenceIndex.get_references_for_object(markup).exists()
 
     protected = page_for(1168)  # "Password protected", password "enter"
     assert protected.live
@@ -132,14 +140,14 @@ def test_only_reruns_chosen_items():
 
 def test_broken_item_rolls_back_alone(monkeypatch):
     """An item that fails half-way leaves nothing behind; the others import."""
-    original = WordPressImporter._write_redirects
+    original = BatchWriter._insert_redirects
 
-    def explode(self, page, plan):
-        if plan.item.post_id == 1177:
+    def explode(self, plans, by_post, written):
+        if any(plan.post_id == 1177 for plan in plans):
             raise RuntimeError("disk on fire")
-        return original(self, page, plan)
+        return original(self, plans, by_post, written)
 
-    monkeypatch.setattr(WordPressImporter, "_write_redirects", explode)
+    monkeypatch.setattr(BatchWriter, "_insert_redirects", explode)
     report = import_wordpress([THEME]).as_dict()
     assert report["failed"] == [{"post_id": 1177, "error": "RuntimeError: disk on fire"}]
     assert report["created"] == 57
