@@ -293,3 +293,13 @@ SILKWIRE_PAGECACHE_BYPASS = env(
 SILKWIRE_PAGECACHE_IGNORE_PARAMS = env(
     "SILKWIRE_PAGECACHE_IGNORE_PARAMS", "utm_*,fbclid,gclid,yclid,mc_cid,mc_eid,_ga,igshid"
 )
+
+# --- WordPress import (silkwire.ingest.wordpress; docs/ingest.md) -----------------------------
+# "thread": the admin runs an import in a thread of the web process (embedded default);
+# "queue": it waits for `silkwire runjobs` / `silkwire ingest wordpress --run-queued`.
+SILKWIRE_IMPORT_WORKER = env("SILKWIRE_IMPORT_WORKER", "thread")
+if SILKWIRE_IMPORT_WORKER not in {"thread", "queue"}:
+    raise ImproperlyConfigured(
+        f"SILKWIRE_IMPORT_WORKER={SILKWIRE_IMPORT_WORKER!r}: use 'thread' or 'queue'."
+    )
+SILKWIRE_WXR_MAX_BYTES = env_int("SILKWIRE_WXR_MAX_BYTES", 2 * 1024**3)
