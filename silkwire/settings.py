@@ -224,9 +224,14 @@ CSRF_COOKIE_SECURE = _https
 SECURE_SSL_REDIRECT = _https and env_bool("SILKWIRE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SILKWIRE_HSTS_SECONDS", 31536000 if _https else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _https
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = _https and env_bool("SILKWIRE_HSTS_PRELOAD", False)
+# Deliberate (docs/settings.md, "Deployment checks"): Wagtail's preview panel frames our own
+# pages, so X-Frame-Options stays SAMEORIGIN (W019); HSTS preload is the operator's commitment
+# to make, so it is opt-in with SILKWIRE_HSTS_PRELOAD (W021).
+SILENCED_SYSTEM_CHECKS = ["security.W019"] + ([] if SECURE_HSTS_PRELOAD else ["security.W021"])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
+FORMS_URLFIELD_ASSUME_HTTPS = True  # transitional: Django 6.0 default
 
 LOGGING = {
     "version": 1,
@@ -303,3 +308,28 @@ if SILKWIRE_IMPORT_WORKER not in {"thread", "queue"}:
         f"SILKWIRE_IMPORT_WORKER={SILKWIRE_IMPORT_WORKER!r}: use 'thread' or 'queue'."
     )
 SILKWIRE_WXR_MAX_BYTES = env_int("SILKWIRE_WXR_MAX_BYTES", 2 * 1024**3)
+
+# --- Discovery: search backend, public API (silkwire.search, silkwire.api; docs/search.md) ---------
+# Read-only /api/v1/: CORS, ETag/304 and 405 for writes, for every endpoint under it.
+MIDDLEWARE = [*MIDDLEWARE, "silkwire.api.middleware.PublicApiMiddleware"]
+# Empty: Wagtail's database backend (SQLite FTS5 / PostgreSQL full-text search). Set to
+# e.g. "opensearch2+http://search:9200/silkwire" or "elasticsearch8+https://es:9200/silkwire"
+# to use a search server (then run `silkwire update_index`).
+SILKWIRE_SEARCH_URL = env("SILKWIRE_SEARCH_URL", "")
+if SILKWIRE_SEARCH_URL:
+    _scheme, _, _rest = SILKWIRE_SEARCH_URL.partition("+")
+    _engines = {"elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"}
+    _parts = urlsplit(_rest)
+    if _scheme not in _engines or not _parts.netloc:
+        raise ImproperlyConfigured(
+            f"SILKWIRE_SEARCH_URL={SILKWIRE_SEARCH_URL!r}: use <engine>+http(s)://host:port/index "
+            f"with engine one of {', '.join(sorted(_engines))}, or leave it empty."
+        )
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{_scheme}",
+            "URLS": [f"{_parts.scheme}://{_parts.netloc}"],
+            "INDEX": _parts.path.strip("/") or "silkwire",
+            "TIMEOUT": 10,
+        }
+    }
