@@ -227,7 +227,7 @@ def _resolve_checked(
         for address in addresses:
             reason = address_refusal(address)
             if reason:
-                where = host if address == host else f"{host} resolves to {address},"
+                where = f"{host} is" if address == host else f"{host} resolves to {address},"
                 raise AddressNotAllowed(
                     f"Refusing {text}: {where} {reason}. "
                     "Set SILKWIRE_FETCH_ALLOW_PRIVATE=1 only for tests and intranet sources.",

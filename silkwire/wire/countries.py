@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from silkwire.core.gazetteer import detect_countries
 from silkwire.news.models import CountryPage
 
 REGION_SLUG = "central-asia"
@@ -11,21 +12,8 @@ REGION_SLUG = "central-asia"
 
 def detect_slugs(text: str) -> list[str]:
     """Return the slugs of the countries ``text`` names: strongest, then earliest, first."""
-    try:
-        from silkwire.core.gazetteer import detect_countries
-    except ModuleNotFoundError as exc:  # the gazetteer is optional at import time only
-        if exc.name != "silkwire.core.gazetteer":
-            raise
-        return []
-    text = text or ""
-    folded = text.casefold()
-
-    def first_mention(match) -> int:
-        found = [folded.find(term.casefold()) for term in match.terms]
-        return min((i for i in found if i >= 0), default=len(text))
-
-    # Strongest first; between equally strong countries, the one the text names first.
-    matches = sorted(detect_countries(text), key=lambda m: (-m.score, first_mention(m)))
+    # The gazetteer orders strongest first, then in the order the text names them.
+    matches = detect_countries(text or "")
     return list(dict.fromkeys(match.slug for match in matches))
 
 

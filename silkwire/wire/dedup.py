@@ -79,7 +79,8 @@ def identity(entry: FeedEntry, rule: str) -> str:
         if step == GUID and entry.guid:
             return f"guid:{entry.guid}"
         if step == LINK and entry.canonical_link:
-            return f"link:{entry.canonical_link}"
+            # Normalised, so rotating tracking parameters do not make a new item.
+            return f"link:{normalise_url(entry.canonical_link)}"
         if step == LINK_DATE_TITLE:
             break
     return f"ldt:{entry.link}|{_date_text(entry)}|{entry.title}"

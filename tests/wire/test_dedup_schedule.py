@@ -47,8 +47,9 @@ def test_freshrss_tolerance(count, tolerated):
 def test_identity_falls_back_guid_then_link_then_hash():
     assert identity(entry(guid="g", link="https://x/1"), GUID) == "guid:g"
     assert identity(entry(link="https://x/1"), GUID) == "link:https://x/1"
+    assert identity(entry(link="http://www.x/1/?utm_source=rss"), LINK) == "link:https://x/1"
     assert identity(entry(title="Only a title"), GUID) == "ldt:||Only a title"
-    assert identity(entry(guid="g", link="https://x/1"), LINK) == "link:https://x/1"
+    assert identity(entry(guid="g", link="https://x/1/"), LINK) == "link:https://x/1"
     day = datetime(2026, 11, 20, tzinfo=UTC)
     assert identity(entry(guid="g", link="https://x/1", published=day), LINK_DATE_TITLE) == (
         "ldt:https://x/1|2026-11-20T00:00:00+00:00|t"
