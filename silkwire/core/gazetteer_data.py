@@ -38,7 +38,8 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
             "Mazhilis", "Majilis", "Akorda", "Ak Orda", "Мажилис*", "Акорд*",
         ]),
         ("name", [
-            "Kazakhstan", "Kazakstan", "Qazaqstan", "Казахстан*", "Қазақстан*",
+            "Kazakhstan", "Kazakstan", "Qazaqstan*", "Казахстан*", "Қазақстан*",
+            "Qozog'iston*", "Казакстан*", "Қозоғистон*", "Қазоқистон*",
         ]),
         ("capital", [
             "Astana", "Nur-Sultan", "Астан*", "Нур-Султан*",
@@ -83,7 +84,8 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
         ]),
         ("name", [
             "Kyrgyzstan", "Kirghizstan", "Kirgizstan", "Kyrgyz Republic", "Kirghizia",
-            "Kirgizia", "Kyrgyzia", "Qyrgyzstan", "Кыргызстан*", "Киргизи*", "Кыргызия*",
+            "Kirgizia", "Kyrgyzia", "Qyrgyzstan*", "Кыргызстан*", "Киргизи*", "Кыргызия*",
+            "Qirg'iziston*", "Қырғызстан*", "Қирғизистон*",
         ]),
         ("capital", [
             "Bishkek", "Бишкек*",
@@ -117,8 +119,8 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
             "Majlisi Oli", "Majlisi Namoyandagon", "Маджлиси Оли", "Маджлиси намояндагон",
         ]),
         ("name", [
-            "Tajikistan", "Tadjikistan", "Tadzhikistan", "Tojikiston", "Таджикистан*",
-            "Тоҷикистон*",
+            "Tajikistan", "Tadjikistan", "Tadzhikistan", "Tojikiston*", "Таджикистан*",
+            "Тоҷикистон*", "Тәжікстан*", "Тажикстан*", "Тожикистон*",
         ]),
         ("capital", [
             "Dushanbe", "Душанбе",
@@ -149,7 +151,8 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "turkmenistan": [
         ("name", [
-            "Turkmenistan", "Türkmenistan", "Turkmenia", "Туркмени*", "Туркменистан*",
+            "Turkmenistan", "Türkmenistan*", "Turkmenia", "Туркмени*", "Туркменистан*",
+            "Turkmaniston*", "Түрікменстан*", "Түркмөнстан*", "Туркманистон*",
         ]),
         ("capital", [
             "Ashgabat", "Ashkhabad", "Aşgabat", "Ashgabad", "Ашхабад*", "Ашгабат*",
@@ -176,7 +179,8 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
             "Oliy Majlis", "Олий Мажлис*", "Oliy Majlis Senate",
         ]),
         ("name", [
-            "Uzbekistan", "O'zbekiston", "Ozbekiston", "Узбекистан*", "Ўзбекистон*",
+            "Uzbekistan", "O'zbekiston*", "Ozbekiston*", "Узбекистан*", "Ўзбекистон*",
+            "Өзбекстан*", "Ӯзбекистон*",
         ]),
         ("capital", [
             "Tashkent", "Toshkent", "Ташкент*", "Тошкент*",
@@ -219,7 +223,8 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "afghanistan": [
         ("name", [
-            "Afghanistan", "Афганистан*",
+            "Afghanistan", "Афганистан*", "Afg'oniston*", "Ауғанстан*", "Афғонистон*",
+            "Ооганстан*",
         ]),
         ("capital", [
             "Kabul", "Кабул*",
@@ -240,7 +245,8 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "russia": [
         ("name", [
-            "Russia", "Russian Federation", "Росси*", "РФ",
+            "Russia", "Russian Federation", "Росси*", "РФ", "Rossiya*", "Ресей*", "Орусия*",
+            "Русия*",
         ]),
         ("capital", [
             "Moscow", "Kremlin", "Москв*", "Кремл*",
@@ -271,6 +277,7 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
         ("name", [
             "re:(?<![Ff]ine )(?<![Bb]one )(?-i:China|CHINA)(?!\\w)", "PRC",
             "People's Republic of China", "re:(?-i:Кита[йяеюи]\\w*|кита[йяеюи]\\w*)", "КНР",
+            "Xitoy*", "Қытай*", "Кытай*", "Хитой*",
         ]),
         ("capital", [
             "Beijing", "Peking", "Пекин*",
@@ -292,7 +299,7 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "iran": [
         ("name", [
-            "Iran", "Islamic Republic of Iran", "Иран*",
+            "Iran", "Islamic Republic of Iran", "Иран*", "Eron", "Эрон*",
         ]),
         ("capital", [
             "Tehran", "Teheran", "Тегеран*",
@@ -313,7 +320,8 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "azerbaijan": [
         ("name", [
-            "Azerbaijan", "Azerbaidjan", "Азербайджан*",
+            "Azerbaijan", "Azerbaidjan", "Азербайджан*", "Ozarbayjon*", "Әзірбайжан*",
+            "Озарбойҷон*",
         ]),
         ("capital", [
             "Baku", "Баку",
@@ -331,7 +339,7 @@ GAZETTEER: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "mongolia": [
         ("name", [
-            "Mongolia", "Монголи*",
+            "Mongolia", "Монголи*", "Mo'g'uliston*", "Моңғолия*",
         ]),
         ("capital", [
             "Ulaanbaatar", "Ulan Bator", "Ulan-Bator", "Улан-Батор*", "Улаанбаатар*",

@@ -108,6 +108,23 @@ def test_traps_are_not_countries(text):
     assert not found & {"kazakhstan", "kyrgyzstan", "uzbekistan", "china", "afghanistan", "russia"}
 
 
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Қазақстанда", "kazakhstan"),  # Kazakh, locative ending
+        ("Өзбекстанның", "uzbekistan"),  # Kazakh/Kyrgyz, genitive
+        ("Oʻzbekistonning", "uzbekistan"),  # Uzbek Latin
+        ("Qozogʻistonda", "kazakhstan"),
+        ("Тоҷикистон", "tajikistan"),  # Tajik
+        ("Ресейге", "russia"),  # Kazakh
+        ("Xitoy", "china"),  # Uzbek
+        ("Türkmenistanyň", "turkmenistan"),  # Turkmen
+    ],
+)
+def test_country_names_in_the_regions_languages(text, slug):
+    assert slugs(text) == {slug}
+
+
 def test_fergana_valley_is_the_region_not_uzbekistan():
     assert slugs("Border talks in the Fergana Valley") == {"central-asia"}
 
