@@ -24,7 +24,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
-	$(BIN)/silkwire demo
+	SILKWIRE_BASE_URL=$${SILKWIRE_BASE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/silkwire demo
 	$(BIN)/silkwire serve --port $(PORT)
 
 demo: install

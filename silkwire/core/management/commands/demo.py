@@ -7,6 +7,7 @@ import logging
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -63,7 +64,7 @@ class Command(BaseCommand):
             lines.append(f"  {username:8} {password}   ({group_name})")
         if lines:
             self.stdout.write(
-                "\nAccounts for http://127.0.0.1:8000/admin/ — passwords shown only this once:"
+                f"\nAccounts for {settings.SILKWIRE_BASE_URL}/admin/ — passwords shown only this once:"
             )
             for line in lines:
                 self.stdout.write(line)
