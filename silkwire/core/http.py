@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -262,6 +263,7 @@ def fetch(
     resolver: Resolver | None = None,
     method: str = "GET",
     data: Mapping[str, str] | None = None,
+    verify: ssl.SSLContext | bool = True,
 ) -> FetchResult:
     """Fetch ``url`` safely and return the final response with its (capped) body.
 
@@ -271,6 +273,8 @@ def fetch(
     With an injected ``transport`` (tests: ``httpx.MockTransport``) the transport decides
     where bytes go, so the connection is not pinned and host *names* are checked only when
     a ``resolver`` is also given; IP literals are always checked.
+    ``verify`` may be an ``ssl.SSLContext`` trusting a private CA (intranet sources, tests);
+    certificates are always checked against the URL's host name, also when pinned.
     Raises a :class:`FetchError` subclass; never raises because of an HTTP status.
     """
     if kind not in SIZE_LIMITS and max_bytes is None:
@@ -297,7 +301,7 @@ def fetch(
         timeout=httpx.Timeout(total, connect=connect_timeout),
         follow_redirects=False,
         trust_env=False,
-        verify=True,
+        verify=verify,
     )
     try:
         while True:

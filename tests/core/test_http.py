@@ -330,3 +330,54 @@ def test_unresolvable_name_is_fetch_failed(settings):
             transport=httpx.MockTransport(lambda r: httpx.Response(200)),
             resolver=fake_dns(PUBLIC),
         )
+
+
+# --- TLS through a pinned connection ---------------------------------------------------------
+
+
+@pytest.fixture
+def tls_loopback(tmp_path, settings):
+    """A loopback HTTPS server whose self-signed certificate names feeds.silkwire.test."""
+    import shutil
+    import ssl
+    import subprocess
+
+    from tests.conftest_http import LoopbackServer
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=feeds.silkwire.test",
+            "-addext", "subjectAltName=DNS:feeds.silkwire.test",
+            "-keyout", str(key), "-out", str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+    settings.SILKWIRE_FETCH_ALLOW_PRIVATE = True
+    server = LoopbackServer(tls=server_context).start()
+    server.route("/feed", body=b"over tls")
+    yield server, ssl.create_default_context(cafile=str(cert))
+    server.stop()
+
+
+def test_pinned_https_checks_the_certificate_against_the_name(tls_loopback):
+    server, trust = tls_loopback
+    to_loopback = fake_dns(
+        {"feeds.silkwire.test": ["127.0.0.1"], "evil.silkwire.test": ["127.0.0.1"]}
+    )
+    url = f"https://feeds.silkwire.test:{server.port}/feed"
+    result = fetch(url, resolver=to_loopback, verify=trust)
+    assert result.content == b"over tls" and result.url == url
+    assert server.requests[0].headers["host"] == f"feeds.silkwire.test:{server.port}"
+    # The same address under a name the certificate does not cover is refused by TLS.
+    with pytest.raises(FetchFailed, match="(?i)hostname mismatch|doesn't match|not valid for"):
+        fetch(f"https://evil.silkwire.test:{server.port}/feed", resolver=to_loopback, verify=trust)
+    # And the default trust store does not know the self-signed certificate at all.
+    with pytest.raises(FetchFailed, match="CERTIFICATE_VERIFY_FAILED"):
+        fetch(url, resolver=to_loopback)

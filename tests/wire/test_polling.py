@@ -352,3 +352,11 @@ def test_same_headline_outside_the_window_is_another_story(loopback, settings):
     poll_feed(one, now=NOW)
     poll_feed(two, now=NOW)
     assert WireItem.objects.values("story").distinct().count() == 2
+
+
+def test_poll_due_feeds_keeps_to_its_time_budget(loopback):
+    slow = make_feed(loopback.route("/slow", delay=0.3, body=b""), next_check_at=NOW)
+    other = make_feed(loopback.url("/other"), name="Other", next_check_at=NOW)
+    results = poll_due_feeds(now=NOW, budget_seconds=0.1)
+    assert [r.feed_id for r in results] == [slow.pk]
+    assert other in Feed.objects.due(NOW)
