@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Context, Decimal
+from decimal import Context, Decimal, InvalidOperation
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from silkwire.rates.currencies import STALE_AFTER_DAYS
@@ -34,7 +35,16 @@ _WIDE = Context(prec=60)
 
 def pegs() -> dict[str, Decimal]:
     """Return the pegged currencies and their configured units per USD."""
-    return {"TMT": Decimal(str(getattr(settings, "SILKWIRE_RATES_TMT_PEG", PEG_UNITS_PER_USD)))}
+    text = str(getattr(settings, "SILKWIRE_RATES_TMT_PEG", PEG_UNITS_PER_USD))
+    try:
+        peg = Decimal(text)
+    except InvalidOperation:
+        peg = Decimal(0)
+    if not peg.is_finite() or peg <= 0:
+        raise ImproperlyConfigured(
+            f"SILKWIRE_RATES_TMT_PEG={text!r}: give TMT per USD as a decimal, e.g. 3.50."
+        )
+    return {"TMT": peg}
 
 
 def short(value: Decimal) -> str:

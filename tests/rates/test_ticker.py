@@ -84,8 +84,12 @@ def test_each_pair_is_in_the_html_once_outside_aria_hidden(five):
     assert copy.count('tabindex="-1"') == 5
 
 
-def test_reduced_motion_stops_the_scroll():
+def test_reduced_motion_stops_the_scroll_and_a_pause_control_exists(five):
+    html = render_ticker(TODAY)
+    assert '<input type="checkbox" id="rates-ticker-pause"' in html
+    assert '<label for="rates-ticker-pause"' in html
     css = CSS.read_text()
+    assert ".rates-ticker__pause:checked ~ .rates-ticker__viewport .rates-ticker__track" in css
     block = css[css.index("@media (prefers-reduced-motion: reduce)") :]
     assert "animation: none" in block
     assert ".rates-ticker__track--copy { display: none; }" in block
