@@ -327,6 +327,24 @@ _INLINE = {
 }
 
 
+_TAG_RE = re.compile(r"<[^>]*>")
+_EDGE_JUNK = ("<br>", "&nbsp;")
+
+
+def _trim_breaks(html: str) -> str:
+    """Strip whitespace, ``<br>`` and ``&nbsp;`` from both ends (a regex here backtracks badly)."""
+    while True:
+        before = html
+        html = html.strip()
+        for junk in _EDGE_JUNK:
+            while html.startswith(junk):
+                html = html[len(junk) :].lstrip()
+            while html.endswith(junk):
+                html = html[: -len(junk)].rstrip()
+        if html == before:
+            return html
+
+
 def clean_text(text: str | None) -> str:
     return _WS_RE.sub(" ", text or "").strip()
 
@@ -363,11 +381,11 @@ class _Walker:
             self._inline = []
 
     def _paragraph(self, inner_html: str) -> None:
-        html = sanitize_inline(inner_html).strip()
-        html = re.sub(r"^(?:<br>|\s|&nbsp;)+|(?:<br>|\s|&nbsp;)+$", "", html)
+        html = _trim_breaks(sanitize_inline(inner_html))
         if not html:
             return
-        text_only = clean_text(lxml.html.fromstring(f"<p>{html}</p>").text_content())
+        # The HTML is sanitised (inline tags only), so dropping tags leaves its text.
+        text_only = clean_text(html_lib.unescape(_TAG_RE.sub("", html)))
         if not text_only:
             return
         # WordPress auto-embeds a known provider URL alone on its line.

@@ -1,0 +1,149 @@
+"""Benchmark `silkwire ingest wordpress` end to end on a generated WXR export.
+
+    .venv/bin/python bench/wordpress_import.py --posts 20000 --db sqlite
+    .venv/bin/python bench/wordpress_import.py --posts 20000 --db postgres \
+        --pg-url postgres://postgres@127.0.0.1:5432/silkwire_bench_wp
+
+Each run starts from an empty, migrated database (a fresh SQLite file, or the
+PostgreSQL database dropped and created again), generates the export with
+/work/shared/tools/gen_wxr.py (deterministic, cached under --cache), and runs the
+real command under /usr/bin/time -v. It prints one Markdown table row: posts/s
+(created ÷ wall time of the whole command, Django start-up and both passes over
+the file included), the importer's own seconds, CPU seconds, peak RSS and the
+machine's load average (other processes share the 2 cores; CPU seconds show what
+the import itself cost). ``--rerun`` also times a second run of the same export,
+which must create nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+SILKWIRE = ROOT / ".venv" / "bin" / "silkwire"
+GEN_WXR = Path("/work/shared/tools/gen_wxr.py")
+
+
+def export_for(posts: int, cache: Path, seed: int) -> Path:
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"wxr_{posts}_seed{seed}.xml"
+    if not path.exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(GEN_WXR),
+                "--posts",
+                str(posts),
+                "--seed",
+                str(seed),
+                "--out",
+                str(path),
+            ],
+            check=True,
+        )
+    return path
+
+
+def fresh_database(db: str, pg_url: str, home: Path) -> dict[str, str]:
+    env = dict(os.environ, SILKWIRE_ENV="local", SILKWIRE_HOME=str(home))
+    env.pop("SILKWIRE_DATABASE_URL", None)
+    if db == "postgres":
+        parts = urlsplit(pg_url)
+        name = parts.path.lstrip("/")
+        conn = [
+            "-h",
+            parts.hostname or "127.0.0.1",
+            "-p",
+            str(parts.port or 5432),
+            "-U",
+            parts.username or "postgres",
+        ]
+        subprocess.run(["dropdb", *conn, "--if-exists", name], check=True)
+        subprocess.run(["createdb", *conn, name], check=True)
+        env["SILKWIRE_DATABASE_URL"] = pg_url
+    subprocess.run([str(SILKWIRE), "migrate", "-v0"], check=True, env=env)
+    return env
+
+
+def timed_import(export: Path, env: dict[str, str]) -> dict:
+    load_before = os.getloadavg()[0]
+    proc = subprocess.run(
+        ["/usr/bin/time", "-v", str(SILKWIRE), "ingest", "wordpress", str(export), "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode not in (0, 1):
+        sys.exit(f"import failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    report = json.loads(proc.stdout)
+
+    def grab(label: str) -> str:
+        match = re.search(rf"{re.escape(label)}: (.+)", proc.stderr)
+        return match.group(1).strip() if match else ""
+
+    wall = grab("Elapsed (wall clock) time (h:mm:ss or m:ss)")
+    parts = [float(p) for p in wall.split(":")]
+    seconds = sum(p * 60**i for i, p in enumerate(reversed(parts)))
+    return {
+        "report": report,
+        "wall": seconds,
+        "cpu": float(grab("User time (seconds)")) + float(grab("System time (seconds)")),
+        "rss_mb": int(grab("Maximum resident set size (kbytes)")) / 1024,
+        "load": (load_before + os.getloadavg()[0]) / 2,
+    }
+
+
+def row(label: str, posts: int, db: str, result: dict) -> str:
+    report = result["report"]
+    done = report["created"] + report["updated"] + report["unchanged"]
+    return (
+        f"| {label} | {db} | {posts:,} | {report['created']:,} / {report['unchanged']:,} | "
+        f"{done / result['wall']:.0f} | {result['wall']:.1f} | {report['seconds']:.1f} | "
+        f"{result['cpu']:.1f} | {result['rss_mb']:.0f} | {len(report['failed'])} | "
+        f"{result['load']:.1f} |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/silkwire_bench_wp")
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "silkwire-bench-wxr"
+    )
+    parser.add_argument("--rerun", action="store_true", help="Also time a second, idempotent run.")
+    parser.add_argument("--keep", action="store_true", help="Keep the SQLite home folder.")
+    args = parser.parse_args()
+
+    export = export_for(args.posts, args.cache, args.seed)
+    home = Path(tempfile.mkdtemp(prefix="silkwire-bench-wp-"))
+    try:
+        env = fresh_database(args.db, args.pg_url, home)
+        print(
+            "| run | database | posts | created / unchanged | posts/s (wall) | wall s | "
+            "importer s | CPU s | peak RSS MB | failed | load avg |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        first = timed_import(export, env)
+        print(row("first import", args.posts, args.db, first), flush=True)
+        if args.rerun:
+            second = timed_import(export, env)
+            print(row("second run", args.posts, args.db, second), flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
