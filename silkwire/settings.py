@@ -260,7 +260,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Silkwire ---------------------------------------------------------------------------------
 # How the outlet's own interviewer is labelled in interview turns ("TCA:", "Silkwire:").
-SILKWIRE_INTERVIEWER_LABEL = env("SILKWIRE_INTERVIEWER_LABEL", "Silkwire")
+SILKWIRE_INTERVIEWER_LABEL = env("SILKWIRE_INTERVIEWER_LABEL", "Silkwire,SW")
 SILKWIRE_PUBLICATION_NAME = WAGTAIL_SITE_NAME
 SILKWIRE_FETCH_ALLOW_PRIVATE = env_bool("SILKWIRE_FETCH_ALLOW_PRIVATE", False)
 SILKWIRE_RATES_INTERVAL_MINUTES = env_int("SILKWIRE_RATES_INTERVAL_MINUTES", 30)

@@ -4,7 +4,8 @@ import os
 import tempfile
 
 os.environ.setdefault("SILKWIRE_ENV", "local")
-os.environ.setdefault("SILKWIRE_HOME", os.path.join(tempfile.gettempdir(), "silkwire-test-home"))
+# A fresh home per run, so concurrent runs never share a test database file.
+os.environ.setdefault("SILKWIRE_HOME", tempfile.mkdtemp(prefix="silkwire-test-"))
 
 from silkwire.settings import *  # noqa: E402,F403
 

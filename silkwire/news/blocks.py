@@ -112,8 +112,9 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
 
 def interviewer_labels() -> set[str]:
-    label = settings.SILKWIRE_INTERVIEWER_LABEL
-    return {label.casefold(), "q", "question", "вопрос"}
+    """The labels marked up as questions: the outlet's own (comma-separated setting) and Q/Вопрос."""
+    own = {label.strip().casefold() for label in settings.SILKWIRE_INTERVIEWER_LABEL.split(",")}
+    return (own - {""}) | {"q", "question", "вопрос"}
 
 
 def is_interviewer(speaker: str) -> bool:

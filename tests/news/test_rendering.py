@@ -132,3 +132,14 @@ def test_404_page_is_the_site_template():
     response = Client().get("/no/such/page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_every_configured_interviewer_label_is_a_question(make_article, settings):
+    settings.SILKWIRE_INTERVIEWER_LABEL = "TCA, SW"
+    blocks = [
+        {"type": "turn", "speaker": "SW", "paragraphs": ["Why now?"]},
+        {"type": "turn", "speaker": "Q", "paragraphs": ["And then?"]},
+        {"type": "turn", "speaker": "Farida Ismoilova", "paragraphs": ["Because."]},
+    ]
+    html = Client().get(make_article("Labels", blocks=blocks).url).content.decode()
+    assert html.count('data-role="question"') == 2 and html.count('data-role="answer"') == 1

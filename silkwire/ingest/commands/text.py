@@ -65,7 +65,10 @@ def _parse_date(value: str) -> date:
 
 def interviewer_labels() -> tuple[str, ...]:
     """Return the outlet's own interview labels: the defaults plus the configured ones."""
-    configured = (settings.SILKWIRE_INTERVIEWER_LABEL, settings.SILKWIRE_PUBLICATION_NAME)
+    configured = [
+        *(label.strip() for label in settings.SILKWIRE_INTERVIEWER_LABEL.split(",")),
+        settings.SILKWIRE_PUBLICATION_NAME,
+    ]
     return tuple(dict.fromkeys([*DEFAULT_INTERVIEWER_LABELS, *filter(None, configured)]))
 
 
