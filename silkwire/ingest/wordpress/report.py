@@ -24,7 +24,6 @@ class ImportReport:
     images: int = 0
     images_missing: int = 0
     redirects: int = 0
-    comments: int = 0
     needs_review: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     warnings_total: int = 0
@@ -57,7 +56,6 @@ class ImportReport:
             "images": self.images,
             "images_missing": self.images_missing,
             "redirects": self.redirects,
-            "comments_skipped": self.comments,
             "needs_review": self.needs_review,
             "warnings": self.warnings,
             "warnings_total": self.warnings_total,
