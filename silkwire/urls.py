@@ -36,6 +36,7 @@ urlpatterns += [
     path("", include(sitemaps.urlpatterns)),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("stats/", include("silkwire.stats.urls")),
+    path("api/v1/", include("silkwire.api.urls")),
 ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -95,12 +95,13 @@ def image_info(page: ArticlePage, spec: str = LEAD_IMAGE_SPEC) -> dict | None:
     }
 
 
-def validated(max_age: int):
-    """Give a GET response an ETag and Cache-Control, and answer 304 when the client has it.
+def validated(max_age: int | None = None):
+    """Give a GET response an ETag (and Cache-Control when ``max_age`` is given); answer 304.
 
     Feeds, sitemaps and the API are cached by readers, aggregators and the page cache; the
     ETag is a hash of the body, so it changes exactly when the content does (including an
-    unpublished article disappearing, which a Last-Modified date cannot express).
+    unpublished article disappearing, which a Last-Modified date cannot express). Feeds and
+    sitemaps leave Cache-Control to the page cache, whose invalidation keeps them fresh.
     """
 
     def decorator(view):
@@ -115,7 +116,7 @@ def validated(max_age: int):
                 response.render()
             if not response.has_header("ETag"):
                 response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-            if not response.has_header("Cache-Control"):
+            if max_age is not None and not response.has_header("Cache-Control"):
                 patch_cache_control(response, public=True, max_age=max_age)
             last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
             conditional = get_conditional_response(

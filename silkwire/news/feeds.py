@@ -226,7 +226,7 @@ def _host() -> str:
 
 
 @require_safe
-@distribution.validated(max_age=300)
+@distribution.validated()
 def feed_view(request, ext, **kwargs):
     """Serve one feed; a fresh Feed object per request keeps request state off shared objects."""
     feed = AtomArticleFeed() if ext == "atom" else ArticleFeed()

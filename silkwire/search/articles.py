@@ -28,11 +28,14 @@ def _uses_database_backend(backend) -> bool:
     )
 
 
-def search_articles(query: ParsedQuery, filters: ArticleFilters, sort: str = "relevance"):
+def search_articles(
+    query: ParsedQuery, filters: ArticleFilters, sort: str = "relevance", prepare=with_listing_data
+):
     """Return live, public articles matching ``query`` and ``filters``, ready to paginate.
 
     Without query terms the filtered articles come back newest first; with terms the
     backend ranks them (``relevance``) or they are ordered by publication (``date``).
+    ``prepare`` adds the select/prefetch the caller's output needs.
     """
     base = ArticlePage.objects.live().public()
     if filters.active:
@@ -45,9 +48,9 @@ def search_articles(query: ParsedQuery, filters: ArticleFilters, sort: str = "re
     if not query:
         if not filters.active:
             return ArticlePage.objects.none()
-        return with_listing_data(base).order_by("-first_published_at", "-pk")
+        return prepare(base).order_by("-first_published_at", "-pk")
     search_query = query.to_search_query()
-    qs = with_listing_data(base)
+    qs = prepare(base)
     if sort == "date":
         return qs.order_by("-first_published_at", "-id").search(
             search_query, order_by_relevance=False
