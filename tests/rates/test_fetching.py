@@ -261,3 +261,14 @@ def test_nbk_latest_reads_the_rss_feed_too():
     assert [o.log.outcome for o in outcomes] == [Outcome.NO_PUBLICATION, Outcome.STORED]
     stored = RateObservation.objects.get(source="nbk")
     assert (stored.rate_date, stored.units_per_usd) == (date(2026, 11, 27), Decimal("470.10"))
+
+
+def test_several_sources_after_one_option():
+    import argparse
+
+    from silkwire.rates.commands import fetch
+
+    parser = argparse.ArgumentParser()
+    fetch.add_arguments(parser)
+    args = parser.parse_args(["--source", "nbk", "cbr", "--source", "cbu"])
+    assert args.sources == ["nbk", "cbr", "cbu"]

@@ -34,10 +34,11 @@ def add_arguments(parser) -> None:
     parser.add_argument("--until", help="Last date (YYYY-MM-DD); default: today.")
     parser.add_argument(
         "--source",
-        action="append",
+        action="extend",
+        nargs="+",
         choices=sorted(PROVIDERS),
         dest="sources",
-        help="Source code (repeatable); default: all.",
+        help="Source codes (repeatable); default: all.",
     )
     parser.add_argument(
         "--delay-ms",

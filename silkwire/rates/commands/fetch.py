@@ -28,10 +28,11 @@ from silkwire.rates.providers.base import Request
 def add_arguments(parser) -> None:
     parser.add_argument(
         "--source",
-        action="append",
+        action="extend",
+        nargs="+",
         choices=sorted(PROVIDERS),
         dest="sources",
-        help="Source code (repeatable); default: all of them.",
+        help="Source codes (nbk nbkr nbt cbu cbt cbr; repeatable); default: all of them.",
     )
     parser.add_argument("--date", help="The date to fetch (YYYY-MM-DD); default: the latest.")
     parser.add_argument(
