@@ -205,37 +205,10 @@ class ArticlePage(Page):
         return super().save(*args, **kwargs)
 
     def related_articles(self, limit: int = 4):
-        """Editor-chosen related articles, else the latest sharing countries, topics or tags."""
-        chosen = [
-            link.related
-            for link in self.related_links.select_related("related")
-            if link.related.live
-        ]
-        if chosen:
-            return chosen[:limit]
-        qs = ArticlePage.objects.live().exclude(pk=self.pk)
-        topic_ids = list(self.topics.values_list("pk", flat=True))
-        tag_ids = list(self.tags.values_list("pk", flat=True))
-        shared = models.Q(path__startswith=self.get_parent().path)
-        if topic_ids:
-            shared |= models.Q(topics__in=topic_ids)
-        if tag_ids:
-            shared |= models.Q(tagged_items__tag_id__in=tag_ids)
-        ids = list(
-            qs.filter(shared)
-            .order_by("-first_published_at")
-            .values_list("pk", flat=True)
-            .distinct()[: limit * 3]
-        )
-        seen: list[int] = []
-        for pk in ids:
-            if pk not in seen:
-                seen.append(pk)
-        return list(
-            with_listing_data(ArticlePage.objects.filter(pk__in=seen[:limit])).order_by(
-                "-first_published_at"
-            )
-        )
+        """Editor-chosen related articles, then the best-scoring ones (silkwire.news.related)."""
+        from silkwire.news.related import related_articles
+
+        return related_articles(self, limit)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
