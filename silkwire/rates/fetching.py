@@ -196,27 +196,21 @@ def _failed(entry: FetchLog, started: float, reason: str, message: str) -> Fetch
 
 def store_peg(day: date, *, trigger: str, why: str) -> FetchOutcome:
     """Store the configured official TMT rate for ``day``, labelled as a peg."""
-    if day < PEG_SINCE:
-        entry = FetchLog.objects.create(
-            source="cbt",
-            url="",
-            requested_date=day,
-            trigger=trigger,
-            outcome=Outcome.NO_PUBLICATION,
-            reason="before_peg",
-            notes=f"{why}; the peg applies since {PEG_SINCE.isoformat()}",
-        )
-        return FetchOutcome(entry)
-    quote = peg_quote(day, tmt_peg())
+    before = day < PEG_SINCE
     entry = FetchLog.objects.create(
         source="cbt",
         url="",
         requested_date=day,
         trigger=trigger,
-        outcome=Outcome.UNCHANGED,
-        reason="peg",
-        notes=f"{why}; configured official peg {quote.units_per_usd} TMT per USD used",
+        outcome=Outcome.NO_PUBLICATION if before else Outcome.UNCHANGED,
+        reason="before_peg" if before else "peg",
+        notes=f"{why}; the peg applies since {PEG_SINCE.isoformat()}"
+        if before
+        else f"{why}; configured official peg {tmt_peg()} TMT per USD used",
     )
+    if before:
+        return FetchOutcome(entry)
+    quote = peg_quote(day, tmt_peg())
     result = store_quotes([quote], fetch=entry)
     entry.stored_count = len(result.stored)
     entry.outcome = Outcome.STORED if result.stored else Outcome.UNCHANGED

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from silkwire.rates.commands.output import (
     FETCH_COLUMNS,
+    add_source_option,
     fetch_rows,
     is_tty,
     log_json,
@@ -32,14 +33,7 @@ DONE = (Outcome.STORED, Outcome.UNCHANGED, Outcome.NO_PUBLICATION)
 def add_arguments(parser) -> None:
     parser.add_argument("--since", required=True, help="First date (YYYY-MM-DD).")
     parser.add_argument("--until", help="Last date (YYYY-MM-DD); default: today.")
-    parser.add_argument(
-        "--source",
-        action="extend",
-        nargs="+",
-        choices=sorted(PROVIDERS),
-        dest="sources",
-        help="Source codes (repeatable); default: all.",
-    )
+    add_source_option(parser)
     parser.add_argument(
         "--delay-ms",
         type=int,

@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 
 from silkwire.rates.commands.output import (
     FETCH_COLUMNS,
+    add_source_option,
     fetch_rows,
     log_json,
     parse_date,
@@ -26,14 +27,7 @@ from silkwire.rates.providers.base import Request
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument(
-        "--source",
-        action="extend",
-        nargs="+",
-        choices=sorted(PROVIDERS),
-        dest="sources",
-        help="Source codes (nbk nbkr nbt cbu cbt cbr; repeatable); default: all of them.",
-    )
+    add_source_option(parser)
     parser.add_argument("--date", help="The date to fetch (YYYY-MM-DD); default: the latest.")
     parser.add_argument(
         "--file", help="Parse this saved payload instead of fetching (needs exactly one --source)."

@@ -11,6 +11,20 @@ from django.core.management.base import CommandError
 from silkwire.rates.models import FetchLog
 
 
+def add_source_option(parser) -> None:
+    from silkwire.rates.providers import PROVIDERS
+
+    parser.add_argument(
+        "--source",
+        action="extend",
+        nargs="+",
+        choices=sorted(PROVIDERS),
+        dest="sources",
+        metavar="CODE",
+        help=f"One or more of {', '.join(PROVIDERS)} (repeatable); default: all.",
+    )
+
+
 def parse_date(text: str | None, option: str) -> date | None:
     if not text:
         return None
