@@ -34,7 +34,7 @@ def urls_for(names: set[str]) -> list[str]:
             ids.setdefault(kind, []).append(int(value))
     topics = list(Topic.objects.values_list("slug", flat=True))
     for country in CountryPage.objects.filter(pk__in=ids.get("country", [])):
-        url = country.get_url(relative=True) if hasattr(country, "get_url") else None
+        url = country.url
         if url:
             paths.add(url)
             paths.update(f"{url}{slug}/" for slug in topics)
