@@ -135,6 +135,6 @@ class NationalBankOfKyrgyzRepublic(Provider):
             return quotes
         if request.variant == "weekly":
             usd = [q for q in earlier if q.source == CODE and q.kind == KIND_OFFICIAL]
-            row = Row("USD", str(usd[-1].units_per_usd)) if usd else None
+            row = Row("USD", f"{usd[-1].units_per_usd:f}") if usd else None
             return check_date(parse(payload, kgs_per_usd_row=row), request.requested_date)
         return check_date(parse(payload), request.requested_date)
