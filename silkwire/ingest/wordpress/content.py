@@ -255,7 +255,6 @@ def embed_url(src: str) -> str | None:
 
 
 # --- HTML → blocks -----------------------------------------------------------------------------------
-_WS_RE = re.compile(r"\s+")
 _CONTAINERS = {
     "div",
     "section",
@@ -346,7 +345,8 @@ def _trim_breaks(html: str) -> str:
 
 
 def clean_text(text: str | None) -> str:
-    return _WS_RE.sub(" ", text or "").strip()
+    """Collapse runs of whitespace (str.split is several times faster than a regex here)."""
+    return " ".join((text or "").split())
 
 
 def _outer(el: etree._Element) -> str:

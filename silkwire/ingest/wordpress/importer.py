@@ -201,7 +201,12 @@ class WordPressImporter:
         }
         self.writer = BatchWriter(self.site, opts.user)
         self.writer.reserved_slugs = set(Topic.objects.values_list("slug", flat=True))
+        # Every existing tag once, by case-folded name (TAGGIT_CASE_INSENSITIVE), and its slug.
         self.tags: dict[str, int] = {}
+        self.tag_slugs: set[str] = set()
+        for pk, name, slug in Tag.objects.values_list("pk", "name", "slug"):
+            self.tags.setdefault(name.casefold(), pk)
+            self.tag_slugs.add(slug)
         self._authors_by_login: dict[str, int] = {}
         self.content_warnings: Counter = Counter()
         for author in channel.authors.values():
@@ -233,17 +238,15 @@ class WordPressImporter:
         for name in names:
             key = name.casefold()
             if key not in self.tags:
-                tag = Tag.objects.filter(name__iexact=name).first()
-                if tag is not None:
-                    self.tags[key] = tag.pk
-                elif self.options.dry_run:
+                if self.options.dry_run:
                     self.tags[key] = -len(self.tags) - 1
                 else:
                     slug = make_slug(name, 100) or slugify(name, allow_unicode=True)[:100] or "tag"
                     base, n = slug, 2
-                    while Tag.objects.filter(slug=slug).exists():
+                    while slug in self.tag_slugs:
                         slug, n = f"{base}-{n}"[:100], n + 1
                     self.tags[key] = Tag.objects.create(name=name, slug=slug).pk
+                    self.tag_slugs.add(slug)
             if self.tags[key] not in ids:
                 ids.append(self.tags[key])
         return ids

@@ -78,6 +78,26 @@ class Written:
     slugs: list[tuple[int, str]] = field(default_factory=list)
 
 
+def raw_insert(model, objs: list, fields: list | None = None) -> None:
+    """INSERT ``objs`` with one executemany: no per-value SQL compiling as in bulk_create.
+
+    For rows whose primary key nobody needs back (through tables, redirects, references).
+    """
+    if not objs:
+        return
+    if fields is None:
+        fields = [f for f in model._meta.local_concrete_fields if not f.primary_key]
+    qn = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        qn(model._meta.db_table),
+        ", ".join(qn(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    rows = [[f.get_db_prep_save(f.pre_save(o, True), connection) for f in fields] for o in objs]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 class BatchWriter:
     def __init__(self, site: str, user=None) -> None:
         self.site = site
@@ -235,18 +255,7 @@ class BatchWriter:
 
     def _insert_article_rows(self, pages: list[ArticlePage]) -> None:
         """Insert the ArticlePage table rows in one statement (Django cannot bulk_create MTI)."""
-        qn = connection.ops.quote_name
-        fields = self._child_fields
-        sql = "INSERT INTO {} ({}) VALUES ({})".format(
-            qn(ArticlePage._meta.db_table),
-            ", ".join(qn(f.column) for f in fields),
-            ", ".join(["%s"] * len(fields)),
-        )
-        rows = [
-            [f.get_db_prep_save(f.pre_save(p, True), connection) for f in fields] for p in pages
-        ]
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, rows)
+        raw_insert(ArticlePage, pages, self._child_fields)
 
     def _update_page(self, plan: PagePlan, now: datetime) -> ArticlePage:
         live = plan.state == "live"
@@ -311,8 +320,8 @@ class BatchWriter:
                 )
         ArticleAuthor.objects.bulk_create(authors)
         ArticleTag.objects.bulk_create(tags)
-        topics_through.objects.bulk_create(topics)
-        countries_through.objects.bulk_create(countries)
+        raw_insert(topics_through, topics)
+        raw_insert(countries_through, countries)
         # The same relations on the instances, so that the revision and the indexes see them.
         for plan in plans:
             page = by_post[plan.post_id]
@@ -373,7 +382,7 @@ class BatchWriter:
                 )
                 for p in new
             ]
-        Redirect.objects.bulk_create(rows)
+        raw_insert(Redirect, rows)
 
     def _write_records(
         self,
@@ -429,7 +438,7 @@ class BatchWriter:
                         content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
                     )
                 )
-        ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=True)
+        raw_insert(ReferenceIndex, rows)  # new pages: no existing rows to conflict with
 
     @staticmethod
     def _index_search(pages: list[ArticlePage]) -> None:
