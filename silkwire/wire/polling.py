@@ -226,6 +226,7 @@ def store_entries(
             "external_id", flat=True
         )
     )
+    unchanged: list[int] = []
     for entry, key, old_key in zip(entries, keys, old_keys, strict=True):
         item = existing.get(key) or existing.get(old_key) or by_link.get(entry.link)
         if key in buried or old_key in buried or (item is not None and item.dismissed_at):
@@ -237,7 +238,8 @@ def store_entries(
             if item.external_id != key and not feed.items.filter(external_id=key).exists():
                 item.external_id = key
                 item.save(update_fields=["external_id"])
-            _refresh(item, entry, now, result)
+            if not _refresh(item, entry, feed, now, result):
+                unchanged.append(item.pk)
             continue
         if entry.published is not None and entry.published < cutoff:
             result.skipped += 1
@@ -245,6 +247,8 @@ def store_entries(
         with transaction.atomic():
             _create(feed, entry, key, now)
         result.new += 1
+    # Still in the feed: keeps them from retention pruning (one UPDATE, not one per item).
+    WireItem.objects.filter(pk__in=unchanged).update(last_seen_at=now)
 
 
 def _title_fields(entry: FeedEntry, feed: Feed) -> dict:
@@ -281,18 +285,22 @@ def _create(feed: Feed, entry: FeedEntry, key: str, now: datetime) -> WireItem:
     return item
 
 
-def _refresh(item: WireItem, entry: FeedEntry, now: datetime, result: PollResult) -> None:
-    fields = ["last_seen_at"]
-    item.last_seen_at = now
+def _refresh(
+    item: WireItem, entry: FeedEntry, feed: Feed, now: datetime, result: PollResult
+) -> bool:
+    """Apply an edited entry to its item; return False when nothing changed."""
     new_hash = content_hash(entry)
-    if new_hash != item.content_hash and item.dismissed_at is None:
-        item.title, item.summary, item.link = entry.title, entry.summary, entry.link[:2000]
-        item.content_hash = new_hash
-        for name, value in _title_fields(entry, item.feed).items():
-            setattr(item, name, value)
-        fields += ["title", "summary", "link", "content_hash", "title_key", "title_hash"]
-        result.updated += 1
-    item.save(update_fields=fields)
+    if new_hash == item.content_hash:
+        return False
+    item.title, item.summary, item.link = entry.title, entry.summary, entry.link[:2000]
+    item.content_hash = new_hash
+    item.last_seen_at = now
+    for name, value in _title_fields(entry, feed).items():
+        setattr(item, name, value)
+    fields = ["title", "summary", "link", "content_hash", "title_key", "title_hash"]
+    item.save(update_fields=[*fields, "last_seen_at"])
+    result.updated += 1
+    return True
 
 
 def poll_due_feeds(
