@@ -69,6 +69,7 @@ def _progress_bar(enabled: bool):
     """Return (callback, context manager) for a rich progress bar, or no-ops off a TTY."""
     if not enabled:
         return None, None
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     progress = Progress(
@@ -77,6 +78,7 @@ def _progress_bar(enabled: bool):
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         transient=True,
+        console=Console(stderr=True),
     )
     task = progress.add_task("Importing", total=None)
 
