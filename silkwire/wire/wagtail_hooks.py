@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from silkwire.wire import views
+from silkwire.wire.forms import FeedForm
 from silkwire.wire.models import Feed
 
 
@@ -34,9 +35,11 @@ class FeedViewSet(ModelViewSet):
     menu_label = "Wire feeds"
     menu_order = 151
     add_to_admin_menu = True
-    form_fields = ["url", "name", "country", "timezone", "unicity", "unicity_forced"]
     list_display = ["name", "url", "country", "error_count", "last_checked_at", "disabled_at"]
     search_fields = ["name", "url"]
+
+    def get_form_class(self, for_update=False):
+        return FeedForm
 
 
 @hooks.register("register_admin_viewset")

@@ -206,3 +206,27 @@ def test_operators_manage_feeds_in_the_admin(client, admin_user):
         },
     )
     assert bad.status_code == 200 and "IANA time zone" in bad.content.decode()
+
+
+def test_a_disabled_feed_is_re_enabled_from_its_edit_form(client, admin_user, wire):
+    steppe = wire["steppe"]
+    Feed.objects.filter(pk=steppe.pk).update(disabled_at=NOW, error_count=10)
+    client.force_login(admin_user)
+    form = {
+        "url": steppe.url,
+        "name": "Steppe Wire",
+        "timezone": "UTC",
+        "unicity": steppe.unicity,
+        "enabled": "on",
+    }
+    assert client.post(f"/admin/wire_feeds/edit/{steppe.pk}/", form).status_code == 302
+    steppe.refresh_from_db()
+    assert steppe.disabled_at is None and steppe.error_count == 0
+    del form["enabled"]
+    client.post(f"/admin/wire_feeds/edit/{steppe.pk}/", form)
+    steppe.refresh_from_db()
+    assert steppe.disabled_at is not None
+    bad = client.post(
+        f"/admin/wire_feeds/edit/{steppe.pk}/", {**form, "url": "ftp://x.example/rss"}
+    )
+    assert "http or https" in bad.content.decode()

@@ -1,0 +1,43 @@
+"""The admin form for a wire feed."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from silkwire.wire.models import Feed
+
+
+class FeedForm(forms.ModelForm):
+    url = forms.URLField(label="Feed URL", max_length=2000, assume_scheme="https")
+    enabled = forms.BooleanField(
+        required=False,
+        initial=True,
+        help_text="Untick to stop polling. Ticking it again re-enables a feed disabled after "
+        "repeated failures and polls it on the next run.",
+    )
+
+    class Meta:
+        model = Feed
+        fields = ["url", "name", "country", "timezone", "unicity", "unicity_forced"]
+
+    def __init__(self, *args, for_user=None, **kwargs):  # Wagtail passes for_user
+        super().__init__(*args, **kwargs)
+        self.fields["enabled"].initial = self.instance.disabled_at is None
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"].strip()
+        if not url.lower().startswith(("http://", "https://")):
+            raise forms.ValidationError("Give the feed's http or https address.")
+        return url
+
+    def save(self, commit: bool = True) -> Feed:
+        feed = super().save(commit=False)
+        enabled = self.cleaned_data.get("enabled", True)
+        if enabled and feed.disabled_at is not None:
+            feed.disabled_at, feed.error_count, feed.next_check_at = None, 0, timezone.now()
+        elif not enabled and feed.disabled_at is None:
+            feed.disabled_at = timezone.now()
+        if commit:
+            feed.save()
+        return feed
