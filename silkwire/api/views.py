@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from silkwire.api import openapi, serializers
+from silkwire.api import openapi, reference, serializers
 from silkwire.news import distribution
 from silkwire.news.models import ArticlePage, Author, CountryPage, Topic
 from silkwire.search.articles import parse_query, search_articles
@@ -184,8 +184,8 @@ def docs(request):
         "api/docs.html",
         {
             "spec": openapi.document(),
-            "operations": openapi.operations(),
-            "shapes": openapi.shapes(),
+            "operations": reference.operations(),
+            "shapes": reference.shapes(),
             "openapi_url": reverse("api-openapi"),
         },
     )
