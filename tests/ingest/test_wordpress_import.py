@@ -263,6 +263,17 @@ def test_category_map_file(tmp_path):
     mapping.write_text(json.dumps({"economy": "country:KZ"}), encoding="utf-8")
     import_wordpress([SAMPLE], ImportOptions(category_map=mapping))
     assert page_for(10).get_parent().slug == "kazakhstan"
+    # A re-run with another mapping moves the article (no country named: Central Asia).
+    import_wordpress([SAMPLE])
+    assert page_for(10).get_parent().slug == "central-asia"
+    mapping.write_text(json.dumps({"economy": "country:UZ"}), encoding="utf-8")
+    again = import_wordpress([SAMPLE], ImportOptions(category_map=mapping)).as_dict()
+    assert again["updated"] == 2
+    moved = page_for(10)
+    assert moved.get_parent().slug == "uzbekistan" and moved.url_path.startswith(
+        "/home/uzbekistan/"
+    )
+    assert Page.find_problems() == ([], [], [], [], [])
     mapping.write_text('{"economy": "country:XX"}', encoding="utf-8")
     with pytest.raises(CategoryMapError, match="country 'XX' is unknown"):
         import_wordpress([SAMPLE], ImportOptions(category_map=mapping))

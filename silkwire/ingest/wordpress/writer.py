@@ -283,6 +283,14 @@ class BatchWriter:
         ArticlePage.other_countries.through.objects.filter(articlepage_id=page_id).delete()
         PageViewRestriction.objects.filter(page_id=page_id).delete()
         page = ArticlePage.objects.get(pk=page_id)
+        parent = page.get_parent()
+        if parent is not None and parent.pk != plan.country.pk:
+            # The mapping now files the article under another country: move it there
+            # (Wagtail's move keeps url paths consistent and refuses a slug clash).
+            page.move(plan.country, pos="last-child")
+            page = ArticlePage.objects.get(pk=page_id)
+            self.slugs.pop(plan.country.pk, None)
+            self.slugs.pop(parent.pk, None)
         page._base_row = page  # type: ignore[attr-defined]
         return page
 
