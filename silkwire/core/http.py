@@ -94,6 +94,12 @@ class FetchResult:
     headers: httpx.Headers
     content: bytes
     history: list[str] = field(default_factory=list)  # the URLs that redirected, in order
+    redirect_statuses: list[int] = field(default_factory=list)  # their statuses, same order
+
+    @property
+    def moved_permanently(self) -> bool:
+        """True when every redirect on the way was permanent (301/308)."""
+        return bool(self.redirect_statuses) and all(s in (301, 308) for s in self.redirect_statuses)
 
     @property
     def content_type(self) -> str:
@@ -290,6 +296,7 @@ def fetch(
     base_headers = {"User-Agent": user_agent(), "Accept-Encoding": "gzip, deflate, br"}
     base_headers.update(headers or {})
     history: list[str] = []
+    statuses: list[int] = []
     current = httpx.URL(url) if "://" in url else None
     if current is None:
         raise AddressNotAllowed(f"Refusing {url!r}: not an absolute http(s) URL.", url=url)
@@ -336,6 +343,7 @@ def fetch(
                             url=str(current),
                         )
                     history.append(str(current))
+                    statuses.append(response.status_code)
                     try:
                         current = httpx.URL(urljoin(str(current), location.strip()))
                     except httpx.InvalidURL as exc:
@@ -355,6 +363,7 @@ def fetch(
                     headers=response.headers,
                     content=content,
                     history=history,
+                    redirect_statuses=statuses,
                 )
             finally:
                 response.close()

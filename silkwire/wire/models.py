@@ -64,6 +64,9 @@ class Feed(models.Model):
     etag = models.CharField(max_length=500, blank=True)
     last_modified = models.CharField(max_length=100, blank=True)
     ttl_minutes = models.PositiveIntegerField(null=True, blank=True)
+    # A feed that moved: adopted after MOVED_CONFIRMATIONS polls redirected permanently there.
+    moved_to = models.URLField(max_length=2000, blank=True)
+    moved_count = models.PositiveSmallIntegerField(default=0)
     # Schedule and health.
     next_check_at = models.DateTimeField(null=True, blank=True, db_index=True)
     last_checked_at = models.DateTimeField(null=True, blank=True)

@@ -32,6 +32,9 @@ from silkwire.wire.stories import assign_story
 
 log = logging.getLogger(__name__)
 
+# IMPORT_NOTES B.1 §1: update the stored URL after 3 consecutive identical permanent redirects.
+MOVED_CONFIRMATIONS = 3
+
 FEED_MEDIA_TYPES = (
     "application/rss+xml",
     "application/atom+xml",
@@ -114,6 +117,28 @@ def record_error(
     )
 
 
+def note_move(feed: Feed, response) -> str:
+    """Follow a feed that moved for good: adopt the new URL after repeated 301/308s.
+
+    Returns a message when the URL was changed (the caller saves the feed).
+    """
+    if not response.moved_permanently or response.url == feed.url:
+        feed.moved_to, feed.moved_count = "", 0
+        return ""
+    if feed.moved_to == response.url:
+        feed.moved_count += 1
+    else:
+        feed.moved_to, feed.moved_count = response.url, 1
+    if feed.moved_count < MOVED_CONFIRMATIONS:
+        return ""
+    if Feed.objects.filter(url=response.url).exclude(pk=feed.pk).exists():
+        return f"The feed moved to {response.url}, which is already followed as another feed."
+    old, feed.url = feed.url, response.url
+    feed.moved_to, feed.moved_count = "", 0
+    log.info("Wire feed %s moved permanently: %s → %s", feed.pk, old, feed.url)
+    return f"The feed moved permanently; its URL is now {feed.url} (was {old})."
+
+
 def poll_feed(feed: Feed, *, now: datetime | None = None, **fetch_options) -> PollResult:
     """Poll one feed now. ``fetch_options`` go to :func:`silkwire.core.http.fetch` (tests)."""
     now = now or timezone.now()
@@ -122,6 +147,7 @@ def poll_feed(feed: Feed, *, now: datetime | None = None, **fetch_options) -> Po
     except FetchError as exc:
         return record_error(feed, f"{type(exc).__name__}: {exc}", now=now)
 
+    moved = note_move(feed, response)
     status = response.status
     if status == 304:
         feed.last_checked_at = feed.last_success_at = now
@@ -159,6 +185,8 @@ def poll_feed(feed: Feed, *, now: datetime | None = None, **fetch_options) -> Po
         return record_error(feed, str(exc), now=now, http_status=status)
 
     result = PollResult(feed.pk, feed.name, "unchanged", status, entries=len(parsed.entries))
+    if moved:
+        result.warnings.append(moved)
     result.warnings.extend(parsed.warnings)
     rule = degrade_unicity(parsed.entries, feed.unicity, forced=feed.unicity_forced)
     previous_keys = None

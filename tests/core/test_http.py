@@ -146,6 +146,10 @@ def test_redirects_are_followed_up_to_the_limit(loopback):
     assert result.content == b"done"
     assert result.url == loopback.url("/final")
     assert result.history == [loopback.url(p) for p in ("/r1", "/r2", "/r3")]
+    assert result.redirect_statuses == [301, 302, 307] and not result.moved_permanently
+    loopback.route("/old", status=308, headers={"Location": "/final"})
+    assert fetch(loopback.url("/old")).moved_permanently
+    assert not fetch(loopback.url("/final")).moved_permanently
 
     with pytest.raises(TooManyRedirects):
         fetch(loopback.url("/r1"), max_redirects=2)

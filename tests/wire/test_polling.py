@@ -360,3 +360,24 @@ def test_poll_due_feeds_keeps_to_its_time_budget(loopback):
     results = poll_due_feeds(now=NOW, budget_seconds=0.1)
     assert [r.feed_id for r in results] == [slow.pk]
     assert other in Feed.objects.due(NOW)
+
+
+def test_a_feed_that_moved_for_good_is_followed_after_three_polls(loopback, serve_feed):
+    new_url = serve_feed("rss2_steppe.xml", path="/new.xml")
+    loopback.route("/old.xml", status=301, headers={"Location": "/new.xml"})
+    loopback.route("/tmp.xml", status=302, headers={"Location": "/new.xml"})
+    feed = make_feed(loopback.url("/old.xml"))
+    for poll in range(1, 4):
+        result = poll_feed(feed, now=NOW)
+        feed.refresh_from_db()
+        assert result.http_status == 200
+        if poll < 3:
+            assert feed.url == loopback.url("/old.xml") and feed.moved_count == poll
+    assert feed.url == new_url and feed.moved_count == 0
+    assert any("moved permanently" in w for w in result.warnings)
+    # A temporary redirect is followed but never adopted.
+    temporary = make_feed(loopback.url("/tmp.xml"), name="Temporary")
+    for _ in range(4):
+        poll_feed(temporary, now=NOW)
+    temporary.refresh_from_db()
+    assert temporary.url == loopback.url("/tmp.xml") and temporary.moved_count == 0
