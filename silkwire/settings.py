@@ -231,7 +231,6 @@ SECURE_HSTS_PRELOAD = _https and env_bool("SILKWIRE_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = ["security.W019"] + ([] if SECURE_HSTS_PRELOAD else ["security.W021"])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
-FORMS_URLFIELD_ASSUME_HTTPS = True  # transitional: Django 6.0 default
 
 LOGGING = {
     "version": 1,
