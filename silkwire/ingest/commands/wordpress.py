@@ -53,6 +53,11 @@ def add_arguments(parser) -> None:
         help="Items per database transaction (each item has its own savepoint).",
     )
     parser.add_argument(
+        "--serial",
+        action="store_true",
+        help="Convert content in this process only (default: a helper process on big exports).",
+    )
+    parser.add_argument(
         "--run",
         type=int,
         metavar="ID",
@@ -116,6 +121,7 @@ def handle(command, options) -> int | None:
         pages=options["pages"],
         batch_size=max(1, options["batch_size"]),
         max_bytes=getattr(settings, "SILKWIRE_WXR_MAX_BYTES", None),
+        parallel=False if options.get("serial") else None,
     )
     tty = sys.stderr.isatty() and not options["json"]
     callback, bar = _progress_bar(tty)

@@ -50,6 +50,12 @@ from silkwire.ingest.wordpress.parse import (
     iter_export,
     site_offset,
 )
+from silkwire.ingest.wordpress.prefetch import (
+    Prepared,
+    detection_text,
+    prepared_items,
+    should_run_in_parallel,
+)
 from silkwire.ingest.wordpress.report import ImportReport
 from silkwire.ingest.wordpress.writer import BatchWriter, PagePlan
 from silkwire.news.models import Author, CountryPage, Topic
@@ -71,6 +77,8 @@ class ImportOptions:
     batch_size: int = 100
     max_bytes: int | None = None
     user: object = None
+    # Convert content in a second process: None = when the export is big enough (prefetch.py).
+    parallel: bool | None = None
 
 
 def _digest(plan: PagePlan) -> str:
@@ -252,12 +260,12 @@ class WordPressImporter:
         return ids
 
     # -- mapping --------------------------------------------------------------------------------
-    def _plan(self, item: WXRItem) -> tuple[PagePlan, list[str], list[str]]:
+    def _plan(self, item: WXRItem, prepared: Prepared) -> tuple[PagePlan, list[str], list[str]]:
         notes: list[str] = []  # status decisions, reported per item
         title = (
             clean_text(html.unescape(item.title))[:255] or f"Untitled (WordPress #{item.post_id})"
         )
-        conversion = convert_content(item.content)
+        conversion = prepared.conversion or convert_content(item.content)
         blocks = self._resolve_media(conversion.blocks, item)
 
         countries: list[CountryPage] = []
@@ -273,13 +281,14 @@ class WordPressImporter:
                 tags.append(target.tag)
         tags += [html.unescape(name or slug) for slug, name in item.tags()]
         tags = list(dict.fromkeys(t.strip()[:100] for t in tags if t.strip()))
-        if not countries and self.detect is not None:
-            text = " ".join(
-                [title, plain_text(item.excerpt), plain_text(item.content[:4000])[:1500]]
-            )
-            for match in self.detect(text) or []:
+        if not countries:
+            detected = prepared.detected
+            if detected is None and self.detect is not None:
                 # CountryMatch(slug, score, terms), strongest first.
-                country = self.mapper.countries.get(str(getattr(match, "slug", match)))
+                matches = self.detect(detection_text(item, title)) or []
+                detected = [str(getattr(m, "slug", m)) for m in matches]
+            for slug in detected or []:
+                country = self.mapper.countries.get(slug)
                 if country is not None and country not in countries:
                     countries.append(country)
         country = countries[0] if countries else self.region
@@ -328,7 +337,9 @@ class WordPressImporter:
             link=item.link,
             title=title,
             slug=slug_base,
-            standfirst=plain_text(item.excerpt, 2000),
+            standfirst=prepared.standfirst
+            if prepared.standfirst is not None
+            else plain_text(item.excerpt, 2000),
             blocks=blocks,
             state=state,
             first_published_at=published if state == "live" else None,
@@ -386,14 +397,14 @@ class WordPressImporter:
         return list(dict.fromkeys(paths))
 
     # -- one item -------------------------------------------------------------------------------
-    def _prepare(self, item: WXRItem) -> PagePlan | None:
+    def _prepare(self, item: WXRItem, prepared: Prepared) -> PagePlan | None:
         """Plan one item; return the plan to write, or None (unchanged, skipped, failed)."""
         record = self.records.get(item.post_id)
         if record is not None and record[1] is None:
             self.report.skip("page deleted in Silkwire")
             return None
         try:
-            plan, notes, content_warnings = self._plan(item)
+            plan, notes, content_warnings = self._plan(item, prepared)
         except Exception as exc:
             logger.info("WordPress post %s failed", item.post_id, exc_info=True)
             self.report.fail(item.post_id, f"{type(exc).__name__}: {exc}"[:500])
@@ -452,27 +463,28 @@ class WordPressImporter:
         xml_warnings: list[str] = []
         if self.progress:
             self.progress(0, total)
-        for path in paths:
-            for _, item in iter_export(path, self.options.max_bytes, xml_warnings):
-                self.report.items += 1
-                if item.comments:
-                    self.report.skip("comments", item.comments)
-                reason = self._classify(item)
-                if reason is not None:
-                    self.report.skip(reason)
-                    continue
-                if not self._selected(item):
-                    self.report.skip("not in --only")
-                    continue
-                plan = self._prepare(item)
-                done += 1
-                if plan is not None:
-                    plans.append(plan)
-                if len(plans) >= self.options.batch_size:
-                    self._flush(plans)
-                    plans = []
-                    if self.progress:
-                        self.progress(done, total)
+        parallel = should_run_in_parallel(paths, self.options.parallel)
+        for prepared in prepared_items(paths, self.options.max_bytes, xml_warnings, parallel):
+            item = prepared.item
+            self.report.items += 1
+            if item.comments:
+                self.report.skip("comments", item.comments)
+            reason = self._classify(item)
+            if reason is not None:
+                self.report.skip(reason)
+                continue
+            if not self._selected(item):
+                self.report.skip("not in --only")
+                continue
+            plan = self._prepare(item, prepared)
+            done += 1
+            if plan is not None:
+                plans.append(plan)
+            if len(plans) >= self.options.batch_size:
+                self._flush(plans)
+                plans = []
+                if self.progress:
+                    self.progress(done, total)
         self._flush(plans)
         for warning in xml_warnings:
             self.report.warn(warning)
