@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from wagtail.rich_text import expand_db_html
 
 from silkwire.news import distribution
@@ -11,7 +12,8 @@ API_ROOT = "/api/v1"
 
 
 def _iso(moment) -> str | None:
-    return moment.isoformat() if moment else None
+    """RFC 3339 in the newsroom's time zone (Asia/Almaty), as readers see the date."""
+    return timezone.localtime(moment).isoformat() if moment else None
 
 
 def country_json(country) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from silkwire.news import distribution
@@ -24,7 +25,8 @@ IMAGE_SPECS = ["fill-1200x675", "fill-1200x900", "fill-1200x1200"]  # 16:9, 4:3,
 
 
 def _iso(moment) -> str | None:
-    return moment.isoformat() if moment else None
+    """RFC 3339 in the newsroom's time zone (Asia/Almaty), as readers see the date."""
+    return timezone.localtime(moment).isoformat() if moment else None
 
 
 def publisher() -> dict:

@@ -14,7 +14,9 @@ from silkwire.stats.models import ArticleHourlyViews
 
 WINDOWS = {"24h": timedelta(hours=24), "7d": timedelta(days=7)}
 RETENTION = timedelta(days=35)  # most-read needs 7 days; a month is kept for the newsroom
-RANKING_CACHE_SECONDS = 120
+RANKING_CACHE_SECONDS = 600  # refresh_rankings() recomputes them every REFRESH_SECONDS
+REFRESH_SECONDS = 300
+PAGE_CACHE_GROUP = "most-read"  # what pages showing a ranking declare to the page cache
 
 # Crawlers, link previews and monitors are not readers. Matched, never stored.
 _BOTS = re.compile(
@@ -70,11 +72,15 @@ def most_read_ids(window: str, country=None, limit: int = 5, now: datetime | Non
     )
 
 
+def _key(window: str, country, limit: int) -> str:
+    return f"stats:most-read:{window}:{getattr(country, 'pk', 'all')}:{limit}"
+
+
 def most_read(window: str, country=None, limit: int = 5) -> list:
-    """Return the most-read articles, ready for a listing (cached for two minutes)."""
+    """Return the most-read articles, ready for a listing (rankings cached between refreshes)."""
     from silkwire.news.models import ArticlePage, with_listing_data
 
-    key = f"stats:most-read:{window}:{getattr(country, 'pk', 'all')}:{limit}"
+    key = _key(window, country, limit)
     ids = cache.get(key)
     if ids is None:
         ids = most_read_ids(window, country, limit)
@@ -83,6 +89,29 @@ def most_read(window: str, country=None, limit: int = 5) -> list:
         return []
     found = {a.pk: a for a in with_listing_data(ArticlePage.objects.live().filter(pk__in=ids))}
     return [found[i] for i in ids if i in found]
+
+
+def refresh_rankings(limit: int = 5) -> bool:
+    """Recompute every ranking; when one changed, invalidate the cached pages that show them.
+
+    Pages with a "Most read" block declare ``most-read`` to the page cache, so a changed
+    ranking reaches readers within ``REFRESH_SECONDS`` although the pages stay cached.
+    """
+    from silkwire.news.models import CountryPage
+
+    snapshot = {}
+    for country in [None, *CountryPage.objects.live().order_by("path")]:
+        for window in WINDOWS:
+            ids = most_read_ids(window, country, limit)
+            cache.set(_key(window, country, limit), ids, RANKING_CACHE_SECONDS)
+            snapshot[_key(window, country, limit)] = ids
+    changed = cache.get("stats:most-read:snapshot") != snapshot
+    cache.set("stats:most-read:snapshot", snapshot, None)
+    if changed:
+        from silkwire.core.pagecache import invalidate
+
+        invalidate({PAGE_CACHE_GROUP})
+    return changed
 
 
 def prune(now: datetime | None = None) -> int:

@@ -116,4 +116,35 @@ def test_prune_deletes_old_counts(make_article):
 def test_job_is_registered():
     from silkwire.core.jobs import all_jobs
 
-    assert "stats-prune" in {j.name for j in all_jobs()}
+    assert {"stats-prune", "stats-most-read"} <= {j.name for j in all_jobs()}
+
+
+def test_refresh_invalidates_cached_pages_only_when_a_ranking_changes(make_article, monkeypatch):
+    from django.core.cache import cache
+
+    import silkwire.core.pagecache.invalidation as invalidation
+    from silkwire.stats.counter import count_view, refresh_rankings
+
+    bumped = []
+    monkeypatch.setattr(invalidation, "invalidate", lambda names: bumped.append(set(names)))
+    cache.clear()
+    page = make_article("Popular story")
+    refresh_rankings()
+    bumped.clear()
+    assert refresh_rankings() is False and bumped == []
+    count_view(page.pk)
+    assert refresh_rankings() is True and bumped == [{"most-read"}]
+    count_view(page.pk)  # same ranking, more views: nothing to refresh
+    assert refresh_rankings() is False
+
+
+def test_most_read_block_declares_its_dependency(make_article):
+    from silkwire.core.pagecache.cache import RENDER_DEPS
+    from silkwire.stats.templatetags.stats_tags import most_read_block
+
+    token = RENDER_DEPS.set(set())
+    try:
+        most_read_block()
+        assert "most-read" in RENDER_DEPS.get()
+    finally:
+        RENDER_DEPS.reset(token)
