@@ -26,6 +26,10 @@ def _page_number(raw: str | None) -> int:
 @require_safe
 def search(request):
     """Render results; every parameter is optional and bad values are ignored, never a 500."""
+    from silkwire.core.pagecache import do_not_store
+
+    # Queries are unbounded and name variants change the answer: never fill the page cache.
+    do_not_store()
     params = request.GET
     query = parse_query(params.get("q", ""))
     filters = ArticleFilters.from_params(params)
