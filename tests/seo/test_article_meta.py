@@ -132,3 +132,23 @@ def test_feed_links_follow_the_page(story):
     assert doc.xpath("//link[@rel='alternate' and @type='application/atom+xml']/@href") == [
         "/feeds/all.atom"
     ]
+
+
+def test_preview_of_unsaved_changes_renders_metadata(make_article):
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from silkwire.news.models import Topic
+
+    page = make_article("Saved title", topics=["economy"])
+    draft = page.get_latest_revision_as_object()
+    draft.title = "Unsaved title"
+    draft.topics = [Topic.objects.get(slug="politics")]
+    request = RequestFactory().get(page.url, HTTP_HOST="localhost")
+    request.user = AnonymousUser()
+    request.is_preview = True
+    response = draft.serve_preview(request, draft.default_preview_mode)
+    response.render()
+    doc = lxml_html.fromstring(response.content)
+    assert meta(doc, "og:title") == "Unsaved title"
+    assert json_ld(doc)[0]["keywords"] == ["Politics"]

@@ -12,13 +12,9 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def article_json_ld(context, page):
-    return structured_data.json_ld(structured_data.article_data(page, context.get("request")))
-
-
-@register.simple_tag(takes_context=True)
-def article_social(context, page):
-    return structured_data.social_meta(page, context.get("request"))
+def article_seo(context, page):
+    """Return ``{"social": …, "json_ld": …}`` for the article's head (news/includes/seo.html)."""
+    return structured_data.article_seo(page, context.get("request"))
 
 
 def feeds_for(context) -> list[tuple[str, str]]:
