@@ -7,6 +7,7 @@ matches nothing as a filter that matches nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 
@@ -142,6 +143,8 @@ class ArticleFilters:
 
 def _parse_moment(raw: str, *, end: bool) -> datetime | None:
     """Parse a date (a whole local day; ``end`` means up to its end) or an ISO 8601 time."""
+    # RFC 3339 allows a lower-case "t"/"z" and a leap second (":60"), which Python does not.
+    raw = re.sub(r"(\d\d:\d\d):60", r"\1:59", raw.strip().upper())
     try:
         day = parse_date(raw)
         moment = None if day else parse_datetime(raw)

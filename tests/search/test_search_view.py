@@ -180,3 +180,13 @@ def test_date_parse_handles_datetimes():
 
     f = ArticleFilters.from_params({"since": "2026-03-01T10:00:00+05:00"})
     assert f.since == datetime.fromisoformat("2026-03-01T10:00:00+05:00")
+
+
+def test_rfc3339_variants_parse():
+    from silkwire.search.filters import ArticleFilters
+
+    f = ArticleFilters.from_params(
+        {"since": "2026-03-01t10:00:00z", "until": "2026-06-30T23:59:60Z"}
+    )
+    assert f.since.isoformat() == "2026-03-01T10:00:00+00:00"
+    assert f.until.second == 59
