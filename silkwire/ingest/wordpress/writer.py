@@ -104,9 +104,6 @@ class BatchWriter:
         self.user = user
         self.article_ct = ContentType.objects.get_for_model(ArticlePage)
         self.page_ct = ContentType.objects.get_for_model(Page)
-        self.redirect_paths: set[str] = set(
-            Redirect.objects.filter(site__isnull=True).values_list("old_path", flat=True)
-        )
         self.slugs: dict[int, set[str]] = {}
         self.authors: dict[int, Author] = {}
         self.reserved_slugs: set[str] = set()
@@ -145,8 +142,22 @@ class BatchWriter:
                 ok.append((plan, written))
         return ok, failed
 
+    @staticmethod
+    def existing_redirects(paths: list[str]) -> set[str]:
+        """Return which of ``paths`` already redirect somewhere (asked per batch, not cached:
+        a set of every old path would grow with the export)."""
+        found: set[str] = set()
+        for i in range(0, len(paths), 500):
+            found.update(
+                Redirect.objects.filter(
+                    site__isnull=True, old_path__in=paths[i : i + 500]
+                ).values_list("old_path", flat=True)
+            )
+        return found
+
     def new_redirects(self, plan: PagePlan) -> list[str]:
-        return [p for p in plan.redirects if p not in self.redirect_paths]
+        existing = self.existing_redirects(plan.redirects)
+        return [p for p in plan.redirects if p not in existing]
 
     def unique_slug(self, parent: CountryPage, base: str, taken_now: set[str]) -> str:
         taken = self._taken(parent)
@@ -166,8 +177,6 @@ class BatchWriter:
         return self.slugs[parent.pk]
 
     def _apply(self, written: Written) -> None:
-        for paths in written.redirects.values():
-            self.redirect_paths.update(paths)
         for parent_id, slug in written.slugs:
             self.slugs.setdefault(parent_id, set()).add(slug)
 
@@ -376,9 +385,9 @@ class BatchWriter:
         self, plans: list[PagePlan], by_post: dict[int, ArticlePage], written: Written
     ) -> None:
         rows = []
-        seen: set[str] = set()
+        seen = self.existing_redirects([p for plan in plans for p in plan.redirects])
         for plan in plans:
-            new = [p for p in self.new_redirects(plan) if p not in seen]
+            new = [p for p in plan.redirects if p not in seen]
             seen.update(new)
             written.redirects[plan.post_id] = new
             rows += [
