@@ -121,9 +121,8 @@ def expand(raw: str, groups: Iterable[Sequence[str]] = ()) -> ParsedQuery:
                 if len(spelling) == 1 and len(stem) >= MIN_STEM and folded[i].startswith(stem):
                     suffix = tokens[i][len(stem) :]
                     alternatives += [alt + suffix for alt in group if " " not in alt]
-        unique = list(dict.fromkeys(alternatives, None))
-        seen: set[str] = set()
-        alternatives = [a for a in unique if not (fold(a) in seen or seen.add(fold(a)))]
+        # Duplicates differ only in case; accents stay, as PostgreSQL's index keeps them.
+        alternatives = _unique(alternatives)
         alternatives = alternatives[:MAX_ALTERNATIVES]
         typed = " ".join(tokens[i : i + width])
         if len(alternatives) > 1:
@@ -156,6 +155,17 @@ def highlight(text: str, query: ParsedQuery, width: int = 240) -> SafeString:
         last = match.end()
     out.append(escape(excerpt[last:]))
     return mark_safe("".join(out))
+
+
+def _unique(texts: list[str]) -> list[str]:
+    """Drop texts that differ from an earlier one only in case, keeping the order."""
+    seen: set[str] = set()
+    kept = []
+    for text in texts:
+        if text.casefold() not in seen:
+            seen.add(text.casefold())
+            kept.append(text)
+    return kept
 
 
 def _shorten(text: str, start: int, width: int) -> str:

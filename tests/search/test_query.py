@@ -39,6 +39,14 @@ def test_accented_and_plain_spellings_are_one():
     assert "Türkmenbaşy" in q.terms[0].alternatives
 
 
+def test_typed_word_stays_first_and_accented_spelling_is_kept():
+    # PostgreSQL does not fold accents: "turkmenbasy" must still send "Türkmenbaşy".
+    q = expand("turkmenbasy", GROUPS)
+    assert q.terms[0].alternatives == ("turkmenbasy", "Turkmenbashi", "Türkmenbaşy")
+    assert q.expansions == {"turkmenbasy": ("Turkmenbashi", "Türkmenbaşy")}
+    assert expand("KIRGHIZIA", GROUPS).terms[0].alternatives[0] == "KIRGHIZIA"
+
+
 def test_punctuation_only_and_empty_queries_have_no_terms():
     for raw in ["", "   ", "?!*\"'()", "---", '"', "\x00"]:
         assert not expand(raw, GROUPS), raw
