@@ -190,3 +190,25 @@ def test_rfc3339_variants_parse():
     )
     assert f.since.isoformat() == "2026-03-01T10:00:00+00:00"
     assert f.until.second == 59
+
+
+def test_editors_maintain_name_variants_in_the_admin(users):
+    from silkwire.search.models import NameVariant
+
+    client = Client()
+    client.force_login(users["editor"])
+    listing = client.get("/admin/snippets/search/namevariant/")
+    assert listing.status_code == 200 and "Kyrgyzstan" in listing.content.decode()
+    response = client.post(
+        "/admin/snippets/search/namevariant/add/",
+        {"name": "Caspian", "variants": "Kaspiy\nKhazar", "note": "sea"},
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert NameVariant.objects.get(name="Caspian").spellings() == ["Caspian", "Kaspiy", "Khazar"]
+    lonely = client.post(
+        "/admin/snippets/search/namevariant/add/", {"name": "Aral", "variants": ""}
+    )
+    assert lonely.status_code == 200 and not NameVariant.objects.filter(name="Aral").exists()
+    writer = Client()
+    writer.force_login(users["writer"])
+    assert writer.get("/admin/snippets/search/namevariant/add/").status_code in (302, 403)
