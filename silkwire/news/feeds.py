@@ -17,6 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import re_path
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
+from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from silkwire.news import distribution
@@ -169,7 +170,9 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst or item.search_description or item.title
+        # Readers treat RSS descriptions and Atom summaries as HTML: the plain-text standfirst
+        # is escaped so that "A < B & C" reads as written.
+        return escape(item.standfirst or item.search_description or item.title)
 
     def item_link(self, item):
         return distribution.absolute_url(distribution.article_path(item, self.request))

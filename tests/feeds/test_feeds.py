@@ -38,7 +38,7 @@ def story(make_article, image):
     authors = [AuthorFactory(name="Dana Nurpeis"), AuthorFactory(name="Timur Valiev")]
     page = make_article(
         "Dam timetable agreed",
-        standfirst="Two governments sign.",
+        standfirst="Two governments sign <today> & agree.",
         blocks=[
             {"type": "paragraph", "html": 'See <a href="/kazakhstan/">more</a> & <b>bold</b>.'},
             {"type": "heading", "text": "Water", "level": 2},
@@ -63,7 +63,7 @@ def test_rss_item_has_guid_dates_authors_enclosure_and_categories(story):
     (item,) = channel.findall("item")
     assert item.findtext("title") == "Dam timetable agreed"
     assert item.findtext("link") == f"{BASE}/kazakhstan/dam-timetable-agreed/"
-    assert item.findtext("description") == "Two governments sign."
+    assert item.findtext("description") == "Two governments sign &lt;today&gt; &amp; agree."
     guid = item.find("guid")
     assert guid.get("isPermaLink") == "false"
     assert guid.text == f"tag:127.0.0.1,2026:article/{story.pk}"
@@ -103,7 +103,7 @@ def test_atom_entry(story):
     assert rels["alternate"].get("href") == f"{BASE}/kazakhstan/dam-timetable-agreed/"
     assert rels["enclosure"].get("type").startswith("image/")
     assert entry.find(f"{atom}content").get("type") == "html"
-    assert entry.findtext(f"{atom}summary") == "Two governments sign."
+    assert entry.findtext(f"{atom}summary") == "Two governments sign &lt;today&gt; &amp; agree."
 
 
 def test_feed_parses_with_feedparser(story):
@@ -114,6 +114,7 @@ def test_feed_parses_with_feedparser(story):
         assert not parsed.bozo, (url, parsed.bozo_exception)
         entry = parsed.entries[0]
         assert entry.title == "Dam timetable agreed"
+        assert entry.summary == "Two governments sign &lt;today&gt; &amp; agree."  # shown as typed
         assert entry.published_parsed and entry.updated_parsed
         assert entry.enclosures[0]["href"].startswith(BASE)
 
