@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 import re
 
+from django.db.models import Max
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import http_date
 
 from silkwire.api import openapi, reference, serializers
 from silkwire.news import distribution
@@ -23,6 +25,31 @@ SLUG = re.compile(r"^[-A-Za-z0-9_]{1,100}$")
 
 class BadRequest(Exception):
     pass
+
+
+def content_changed_at():
+    """When anything readers see last changed: the newest page or snippet log entry.
+
+    Publishing, unpublishing, moving and deleting pages and editing authors or topics are all
+    logged, so this never claims "unchanged" after a removal, which the newest item date would.
+    """
+    from wagtail.models import ModelLogEntry, PageLogEntry
+
+    dates = [
+        PageLogEntry.objects.aggregate(last=Max("timestamp"))["last"],
+        ModelLogEntry.objects.aggregate(last=Max("timestamp"))["last"],
+    ]
+    dates = [d for d in dates if d]
+    return max(dates) if dates else None
+
+
+def content_response(body, **kwargs) -> JsonResponse:
+    """A JSON response about site content, with ``Last-Modified`` for ``If-Modified-Since``."""
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False}, **kwargs)
+    changed = content_changed_at()
+    if changed is not None:
+        response["Last-Modified"] = http_date(changed.timestamp())
+    return response
 
 
 def error(message: str, status: int = 400) -> JsonResponse:
@@ -73,7 +100,7 @@ def _paginate(request, qs, build):
         "previous": link(page - 1) if 1 < page <= pages else None,
         "results": items,
     }
-    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    response = content_response(body)
     links = [
         f'<{body[key]}>; rel="{rel}"'
         for key, rel in (("next", "next"), ("previous", "prev"))
@@ -152,18 +179,18 @@ def article(request, pk: str):
     if page is None:
         return error(f"No published article with id {pk}.", status=404)
     body = serializers.article_detail(page, distribution.CountryLookup(), request)
-    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    response = content_response(body)
     response["Link"] = f'<{body["url"]}>; rel="alternate"; type="text/html"'
     return response
 
 
 def countries(request):
     found = CountryPage.objects.live().order_by("path")
-    return JsonResponse({"results": [serializers.country_json(c) for c in found]})
+    return content_response({"results": [serializers.country_json(c) for c in found]})
 
 
 def topics(request):
-    return JsonResponse({"results": [serializers.topic_json(t) for t in Topic.objects.all()]})
+    return content_response({"results": [serializers.topic_json(t) for t in Topic.objects.all()]})
 
 
 def authors(request):
