@@ -201,6 +201,7 @@ class WordPressImporter:
             self.media.add_attachment(item)
         self._attachment_items = []
         self.media.preload()
+        self.created_now: set[int] = set()
         self.records: dict[int, tuple[int, int | None, str]] = {
             post_id: (pk, page_id, digest)
             for pk, post_id, page_id, digest in WordPressImportRecord.objects.filter(site=self.site)
@@ -399,6 +400,9 @@ class WordPressImporter:
     # -- one item -------------------------------------------------------------------------------
     def _prepare(self, item: WXRItem, prepared: Prepared) -> PagePlan | None:
         """Plan one item; return the plan to write, or None (unchanged, skipped, failed)."""
+        if item.post_id in self.created_now:
+            self.report.skip("post id repeated in the export")
+            return None
         record = self.records.get(item.post_id)
         if record is not None and record[1] is None:
             self.report.skip("page deleted in Silkwire")
@@ -437,7 +441,11 @@ class WordPressImporter:
     def _flush(self, plans: list[PagePlan]) -> None:
         written, failed = self.writer.write(plans)
         for plan, result in written:
-            self.records[plan.post_id] = result.records[plan.post_id]
+            if plan.record is None:
+                # Only the id: a digest per created post would grow with the export.
+                self.created_now.add(plan.post_id)
+            else:
+                self.records[plan.post_id] = result.records[plan.post_id]
             self._account(plan, result.redirects.get(plan.post_id, []))
         for plan, exc in failed:
             logger.info("WordPress post %s failed", plan.post_id, exc_info=exc)
@@ -491,7 +499,7 @@ class WordPressImporter:
         for message, posts in self.content_warnings.most_common():
             self.report.warn(f"content: {message} (in {posts} post{'s' if posts > 1 else ''})")
         if self.options.only:
-            seen = set(self.records) | {f["post_id"] for f in self.report.failed}
+            seen = set(self.records) | self.created_now | {f["post_id"] for f in self.report.failed}
             for post_id in sorted(self.options.only - seen):
                 if not self.options.dry_run:
                     self.report.warn(f"--only {post_id}: no such post or page in the export")
