@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 
-from django.db.models import Max
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -27,26 +26,10 @@ class BadRequest(Exception):
     pass
 
 
-def content_changed_at():
-    """When anything readers see last changed: the newest page or snippet log entry.
-
-    Publishing, unpublishing, moving and deleting pages and editing authors or topics are all
-    logged, so this never claims "unchanged" after a removal, which the newest item date would.
-    """
-    from wagtail.models import ModelLogEntry, PageLogEntry
-
-    dates = [
-        PageLogEntry.objects.aggregate(last=Max("timestamp"))["last"],
-        ModelLogEntry.objects.aggregate(last=Max("timestamp"))["last"],
-    ]
-    dates = [d for d in dates if d]
-    return max(dates) if dates else None
-
-
 def content_response(body, **kwargs) -> JsonResponse:
     """A JSON response about site content, with ``Last-Modified`` for ``If-Modified-Since``."""
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False}, **kwargs)
-    changed = content_changed_at()
+    changed = distribution.content_changed_at()
     if changed is not None:
         response["Last-Modified"] = http_date(changed.timestamp())
     return response

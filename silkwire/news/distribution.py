@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -95,13 +95,31 @@ def image_info(page: ArticlePage, spec: str = LEAD_IMAGE_SPEC) -> dict | None:
     }
 
 
-def validated(max_age: int | None = None):
+def content_changed_at() -> datetime | None:
+    """When anything readers see last changed: the newest page or snippet log entry.
+
+    Publishing, unpublishing, moving and deleting pages and editing authors or topics are all
+    logged, so this never claims "unchanged" after a removal, which the newest item date would.
+    """
+    from wagtail.models import ModelLogEntry, PageLogEntry
+
+    dates = [
+        PageLogEntry.objects.aggregate(last=Max("timestamp"))["last"],
+        ModelLogEntry.objects.aggregate(last=Max("timestamp"))["last"],
+    ]
+    dates = [d for d in dates if d]
+    return max(dates) if dates else None
+
+
+def validated(max_age: int | None = None, *, track_changes: bool = False):
     """Give a GET response an ETag (and Cache-Control when ``max_age`` is given); answer 304.
 
     Feeds, sitemaps and the API are cached by readers, aggregators and the page cache; the
     ETag is a hash of the body, so it changes exactly when the content does (including an
     unpublished article disappearing, which a Last-Modified date cannot express). Feeds and
     sitemaps leave Cache-Control to the page cache, whose invalidation keeps them fresh.
+    ``track_changes`` moves ``Last-Modified`` up to :func:`content_changed_at`, so that
+    ``If-Modified-Since`` alone cannot get a 304 after an article was unpublished.
     """
 
     def decorator(view):
@@ -119,6 +137,11 @@ def validated(max_age: int | None = None):
             if max_age is not None and not response.has_header("Cache-Control"):
                 patch_cache_control(response, public=True, max_age=max_age)
             last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+            if track_changes:
+                changed = content_changed_at()
+                if changed is not None:
+                    last_modified = max(last_modified or 0, int(changed.timestamp()))
+                    response["Last-Modified"] = http_date(last_modified)
             conditional = get_conditional_response(
                 request,
                 etag=response["ETag"],

@@ -229,7 +229,7 @@ def _host() -> str:
 
 
 @require_safe
-@distribution.validated()
+@distribution.validated(track_changes=True)
 def feed_view(request, ext, **kwargs):
     """Serve one feed; a fresh Feed object per request keeps request state off shared objects."""
     feed = AtomArticleFeed() if ext == "atom" else ArticleFeed()

@@ -116,7 +116,7 @@ SECTIONS = {
 
 
 @require_safe
-@distribution.validated()
+@distribution.validated(track_changes=True)
 def index(request):
     """List every section sitemap page and the news sitemap."""
     entries = []
@@ -139,7 +139,7 @@ def index(request):
 
 
 @require_safe
-@distribution.validated()
+@distribution.validated(track_changes=True)
 def section(request, section):
     return sitemap_views.sitemap(request, SECTIONS, section=section)
 
@@ -156,7 +156,7 @@ def news_articles():
 
 
 @require_safe
-@distribution.validated()
+@distribution.validated(track_changes=True)
 def news(request):
     """The Google News sitemap: articles first published in the last two days."""
     articles = [

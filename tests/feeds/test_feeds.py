@@ -209,7 +209,13 @@ def test_etag_and_last_modified_give_304(story):
 def test_unpublishing_changes_the_etag(story, make_article):
     client = Client()
     etag = client.get("/feeds/all.rss")["ETag"]
+    last_modified = client.get("/feeds/all.rss")["Last-Modified"]
+    import time
+
+    time.sleep(1.1)  # HTTP dates have whole seconds
     story.unpublish()
     response = client.get("/feeds/all.rss", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
+    # A client that only sends If-Modified-Since must not be told "unchanged" either.
+    assert client.get("/feeds/all.rss", HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 200
     assert titles("/feeds/all.rss") == []
