@@ -76,19 +76,34 @@ def _key(window: str, country, limit: int) -> str:
     return f"stats:most-read:{window}:{getattr(country, 'pk', 'all')}:{limit}"
 
 
-def most_read(window: str, country=None, limit: int = 5) -> list:
-    """Return the most-read articles, ready for a listing (rankings cached between refreshes)."""
-    from silkwire.news.models import ArticlePage, with_listing_data
-
+def ranking(window: str, country=None, limit: int = 5) -> list[int]:
+    """Return the ids of the most-read articles (cached between refreshes)."""
     key = _key(window, country, limit)
     ids = cache.get(key)
     if ids is None:
         ids = most_read_ids(window, country, limit)
         cache.set(key, ids, RANKING_CACHE_SECONDS)
-    if not ids:
-        return []
-    found = {a.pk: a for a in with_listing_data(ArticlePage.objects.live().filter(pk__in=ids))}
-    return [found[i] for i in ids if i in found]
+    return ids
+
+
+def most_read_lists(country=None, limit: int = 5) -> dict[str, list]:
+    """Return the most-read articles of every window, loaded with one query."""
+    from silkwire.news.models import ArticlePage
+
+    rankings = {window: ranking(window, country, limit) for window in WINDOWS}
+    wanted = {pk for ids in rankings.values() for pk in ids}
+    if not wanted:
+        return {window: [] for window in WINDOWS}
+    found = {
+        a.pk: a
+        for a in ArticlePage.objects.live().public().filter(pk__in=wanted).defer_streamfields()
+    }
+    return {window: [found[pk] for pk in ids if pk in found] for window, ids in rankings.items()}
+
+
+def most_read(window: str, country=None, limit: int = 5) -> list:
+    """Return the most-read articles of one window."""
+    return most_read_lists(country, limit)[window]
 
 
 def refresh_rankings(limit: int = 5) -> bool:

@@ -1,6 +1,6 @@
 from django import template
 
-from silkwire.stats.counter import PAGE_CACHE_GROUP, most_read
+from silkwire.stats.counter import PAGE_CACHE_GROUP, most_read_lists
 
 register = template.Library()
 
@@ -11,10 +11,11 @@ def most_read_block(country=None, limit: int = 5):
     from silkwire.core.pagecache import declare
 
     declare(PAGE_CACHE_GROUP)  # refresh_rankings() invalidates this page when the ranking moves
+    lists = most_read_lists(country, limit)
     return {
         "country": country,
         "windows": [
-            ("24h", "Last 24 hours", most_read("24h", country, limit)),
-            ("7d", "Last 7 days", most_read("7d", country, limit)),
+            ("24h", "Last 24 hours", lists["24h"]),
+            ("7d", "Last 7 days", lists["7d"]),
         ],
     }
