@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 
 
@@ -44,7 +47,13 @@ class WordPressImportRecord(models.Model):
 
 
 def _upload_to(instance: ImportRun, filename: str) -> str:
-    return f"imports/{instance.kind}/{filename}"
+    return f"{instance.kind}/{filename}"
+
+
+def private_import_storage() -> FileSystemStorage:
+    """Uploaded exports hold e-mail addresses, drafts and post passwords: keep them out of
+    MEDIA_ROOT (which is served publicly), under SILKWIRE_HOME/private/imports."""
+    return FileSystemStorage(location=Path(settings.SILKWIRE_HOME) / "private" / "imports")
 
 
 class ImportRun(models.Model):
@@ -63,7 +72,7 @@ class ImportRun(models.Model):
     status = models.CharField(
         max_length=12, choices=Status.choices, default=Status.PENDING_ANALYSIS
     )
-    source = models.FileField(upload_to=_upload_to, max_length=500)
+    source = models.FileField(upload_to=_upload_to, storage=private_import_storage, max_length=500)
     source_name = models.CharField(max_length=255, blank=True)
     options = models.JSONField(default=dict, blank=True)
     dry_run_report = models.JSONField(null=True, blank=True)

@@ -43,6 +43,9 @@ def test_upload_dry_run_then_import_in_queue_mode(admin_client, settings):
         "ingest_wordpress_run", args=[run.pk]
     )
     assert run.status == ImportRun.Status.PENDING_ANALYSIS
+    # Exports carry e-mails, drafts and passwords: never under the public MEDIA_ROOT.
+    assert not run.source.path.startswith(str(settings.MEDIA_ROOT))
+    assert "/private/imports/wordpress/" in run.source.path
 
     assert run_queued_imports() == 1
     run.refresh_from_db()

@@ -135,6 +135,14 @@ def test_hostile_xml_is_refused_up_front(payload):
         read(payload)
 
 
+def test_doctype_cut_by_a_read_boundary_is_still_refused():
+    for pad in range(65500, 65540, 3):
+        payload = b'<?xml version="1.0"?><!--' + b"x" * pad + b"-->"
+        payload += b'<!DOCTYPE r [<!ENTITY a "b">]><rss/>'
+        with pytest.raises(WXRSecurityError, match="DOCTYPE"):
+            read(payload)
+
+
 def test_undeclared_entity_is_refused():
     with pytest.raises(WXRSecurityError, match="entity"):
         read(wxr(item(1, title="&xxe;")))

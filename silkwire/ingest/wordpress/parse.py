@@ -196,12 +196,12 @@ class _ScrubbingReader(io.RawIOBase):
                     self._carry = data[amp:]
                     data = data[:amp]
             if not self._prolog_done:
-                self._check_prolog(data)
+                self._check_prolog(data, at_eof=not chunk)
             data = self._scrub(data, start)
             if data or not chunk:
                 return data
 
-    def _check_prolog(self, data: bytes) -> None:
+    def _check_prolog(self, data: bytes, at_eof: bool = False) -> None:
         self._prolog += data
         text = self._prolog
         pos = 0
@@ -214,6 +214,8 @@ class _ScrubbingReader(io.RawIOBase):
                 pos += 1
             if pos >= len(text):
                 break
+            if len(text) - pos < 9 and not at_eof:
+                break  # "<!--" or "<!DOCTYPE" may be cut by the read: wait for more bytes
             if text.startswith(b"<?", pos):
                 end, closer = text.find(b"?>", pos + 2), 2
             elif text.startswith(b"<!--", pos):
