@@ -246,13 +246,40 @@ NOT_FOUND = {"404": _json(_ref("Error"), "No such resource.")}
 NOT_MODIFIED = {"304": {"description": "Not modified (the `If-None-Match` ETag still matches)."}}
 
 
+HEADERS = {
+    "ETag": {
+        "required": True,
+        "description": "Strong validator: a hash of the body; send it in `If-None-Match`.",
+        "schema": {"type": "string"},
+    },
+    "Access-Control-Allow-Origin": {
+        "required": True,
+        "description": "`*`: any web page may read the API.",
+        "schema": {"const": "*"},
+    },
+}
+CONTENT_HEADERS = {
+    **HEADERS,
+    "Last-Modified": {
+        "required": False,
+        "description": "When anything readers see last changed (absent on an empty site).",
+        "schema": {"type": "string"},
+    },
+}
+
+
 def _get(summary: str, response: dict, parameters=(), extra=None, op_id="") -> dict:
+    headers = HEADERS if op_id.endswith(("Rates", "rateHistory")) else CONTENT_HEADERS
     return {
         "get": {
             "operationId": op_id,
             "summary": summary,
             "parameters": list(parameters),
-            "responses": {"200": response, **NOT_MODIFIED, **(extra or {})},
+            "responses": {
+                "200": {**response, "headers": headers},
+                **NOT_MODIFIED,
+                **(extra or {}),
+            },
         }
     }
 
