@@ -8,7 +8,8 @@ from silkwire.core.jobs import Job
 def _run_queued_wordpress_imports() -> int:
     from silkwire.ingest.wordpress.jobs import run_queued_imports
 
-    return run_queued_imports()
+    # The scheduler may run inside the web process (`silkwire serve`): no helper process there.
+    return run_queued_imports(parallel=False)
 
 
 JOBS = [

@@ -35,8 +35,12 @@ def _claim(run_id: int, from_status: str, to_status: str) -> bool:
     )
 
 
-def execute(run: ImportRun) -> ImportRun:
-    """Run the dry run or the import of a claimed ``run``; store the report."""
+def execute(run: ImportRun, parallel: bool | None = None) -> ImportRun:
+    """Run the dry run or the import of a claimed ``run``; store the report.
+
+    ``parallel=False`` inside the web process: a spawned helper would re-import the web
+    server's main module; workers (``--run``, ``runjobs``) may use it.
+    """
     from silkwire.ingest.wordpress.importer import CategoryMapError, ImportOptions, import_wordpress
     from silkwire.ingest.wordpress.parse import WXRError
 
@@ -53,6 +57,7 @@ def execute(run: ImportRun) -> ImportRun:
         category_map=map_path,
         user=run.created_by,
         max_bytes=getattr(settings, "SILKWIRE_WXR_MAX_BYTES", None),
+        parallel=parallel,
     )
 
     def progress(done: int, total: int) -> None:
@@ -91,21 +96,21 @@ def execute(run: ImportRun) -> ImportRun:
     return run
 
 
-def run_import(run_id: int) -> ImportRun:
+def run_import(run_id: int, parallel: bool | None = None) -> ImportRun:
     """Claim and run one waiting import (its dry run or the import itself)."""
     run = ImportRun.objects.get(pk=run_id)
     if run.status == ImportRun.Status.PENDING_ANALYSIS and _claim(
         run_id, ImportRun.Status.PENDING_ANALYSIS, ImportRun.Status.ANALYSING
     ):
-        return execute(ImportRun.objects.get(pk=run_id))
+        return execute(ImportRun.objects.get(pk=run_id), parallel)
     if run.status == ImportRun.Status.QUEUED and _claim(
         run_id, ImportRun.Status.QUEUED, ImportRun.Status.RUNNING
     ):
-        return execute(ImportRun.objects.get(pk=run_id))
+        return execute(ImportRun.objects.get(pk=run_id), parallel)
     return run
 
 
-def run_queued_imports() -> int:
+def run_queued_imports(parallel: bool | None = None) -> int:
     """Run every waiting import; re-queue the ones whose process died. Return how many ran."""
     stale = timezone.now() - STALE_AFTER
     ImportRun.objects.filter(status=ImportRun.Status.RUNNING, heartbeat_at__lt=stale).update(
@@ -119,7 +124,7 @@ def run_queued_imports() -> int:
     for run_id in (
         ImportRun.objects.filter(status__in=waiting).order_by("pk").values_list("pk", flat=True)
     ):
-        run_import(run_id)
+        run_import(run_id, parallel)
         count += 1
     return count
 
@@ -127,7 +132,7 @@ def run_queued_imports() -> int:
 def _thread_main(run_id: int) -> None:
     close_old_connections()
     try:
-        run_import(run_id)
+        run_import(run_id, parallel=False)
     finally:
         connection.close()
 
