@@ -1,0 +1,1 @@
+"""WordPress WXR import: parse → content → mapping/media → writer → report (docs/ingest.md)."""
