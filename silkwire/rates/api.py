@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.http import JsonResponse
@@ -43,7 +43,8 @@ def currency_history(request, code: str):
     since = parse_day(request.GET.get("from")) if request.GET.get("from") else None
     if until is None or (request.GET.get("from") and since is None):
         return error("from/to: use YYYY-MM-DD, e.g. ?from=2026-04-01&to=2026-04-30")
-    since = since or until - timedelta(days=30)
+    # The default window starts 30 days before `to`, but never before the first representable date.
+    since = since or max(until, date.min + timedelta(days=30)) - timedelta(days=30)
     if since > until:
         return error("from is after to")
     if (until - since).days > MAX_DAYS:

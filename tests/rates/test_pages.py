@@ -161,3 +161,10 @@ def test_public_pages_carry_the_ticker_at_no_query_cost(client, home, rates):
         client.get("/")
     queries = [q["sql"] for q in warm.captured_queries]
     assert not [sql for sql in queries if "rates_" in sql]  # the ticker came from the cache
+
+
+@pytest.mark.django_db
+def test_api_history_with_a_tiny_to_date_is_not_a_server_error(client):
+    response = client.get("/api/v1/rates/KGS", {"to": "0001-01-05"})
+    assert response.status_code == 200
+    assert response.json()["observations"] == []
