@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date, datetime
 
 from django.core.management.base import CommandError
 
+from silkwire.core.terminal import is_tty, print_table  # noqa: F401 (re-exported for the rates commands)
 from silkwire.rates.models import FetchLog
 
 
@@ -37,11 +37,6 @@ def parse_date(text: str | None, option: str) -> date | None:
         ) from None
 
 
-def is_tty(command) -> bool:
-    stream = getattr(command.stdout, "_out", sys.stdout)
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
 def write_json(command, data) -> None:
     command.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -61,24 +56,6 @@ def log_json(entry: FetchLog) -> dict:
         "payload_path": entry.payload_path or None,
         "failed": entry.failed,
     }
-
-
-def print_table(command, title: str, columns: list[str], rows: list[list[str]]) -> None:
-    """Print a rich table on a TTY, tab-separated lines otherwise."""
-    if is_tty(command):
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(title=title)
-        for column in columns:
-            table.add_column(column)
-        for row in rows:
-            table.add_row(*row)
-        Console(file=getattr(command.stdout, "_out", sys.stdout)).print(table)
-        return
-    command.stdout.write("\t".join(columns))
-    for row in rows:
-        command.stdout.write("\t".join(row))
 
 
 def fetch_rows(entries: list[FetchLog]) -> list[list[str]]:

@@ -3,38 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from silkwire.core.terminal import print_table
 from silkwire.news.models import CountryPage
 from silkwire.wire.models import Feed, validate_timezone
 from silkwire.wire.polling import poll_feed, prune
-
-
-def _is_tty(command) -> bool:
-    stream = getattr(command.stdout, "_out", sys.stdout)
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
-def _table(command, title: str, columns: list[str], rows: list[list[str]]) -> None:
-    """Print a rich table on a TTY, tab-separated lines otherwise."""
-    if _is_tty(command):
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(title=title)
-        for column in columns:
-            table.add_column(column)
-        for row in rows:
-            table.add_row(*row)
-        Console(file=command.stdout._out).print(table)
-        return
-    command.stdout.write("\t".join(columns))
-    for row in rows:
-        command.stdout.write("\t".join(row))
 
 
 def _when(value) -> str:
@@ -176,7 +153,7 @@ class Command(BaseCommand):
             ]
             for f in feeds
         ]
-        _table(
+        print_table(
             self,
             "Wire feeds",
             ["id", "name", "url", "country", "status", "items", "checked", "next"],
@@ -246,7 +223,7 @@ class Command(BaseCommand):
             ]
             for r in results
         ]
-        _table(
+        print_table(
             self,
             "Wire poll",
             ["id", "feed", "outcome", "http", "new", "updated", "skipped", "next", "notes"],
