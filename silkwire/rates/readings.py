@@ -26,6 +26,7 @@ CENT = Decimal("0.01")
 FLAG_ABOVE_PCT = Decimal("1.5")
 MIN_CHECK_DIGITS = 4  # crosses from figures with fewer significant digits are too coarse
 DEMO_SOURCE = "demo"
+PAGE_SOURCE = "page"  # rates copied from another site's ticker: never a cross-check
 OVERRIDE_SOURCE = "override"
 OFFICIAL_KINDS = (Kind.OFFICIAL, Kind.PEG)
 
@@ -144,7 +145,7 @@ def cross_checks(currency: str, source: str, units: Decimal, on: date) -> list[C
         RateObservation.objects.filter(
             currency=currency, rate_date__gte=on - window, rate_date__lte=on + window
         )
-        .exclude(source__in=(source, DEMO_SOURCE))
+        .exclude(source__in=(source, DEMO_SOURCE, PAGE_SOURCE))
         .order_by("rate_date")
     )
     nearest: dict[str, RateObservation] = {}

@@ -171,16 +171,24 @@ def test_text_without_headline_or_country_becomes_a_flagged_draft(tmp_path):
 
 
 @pytest.mark.django_db
-def test_keep_rates_stores_or_reports_why_not():
-    import silkwire.rates
+def test_keep_rates_stores_the_page_ticker_as_page_observations():
+    from decimal import Decimal
 
-    out, err = run(str(PAGE_2), "--keep-rates", "--json")
-    report = json.loads(out)
-    if hasattr(silkwire.rates, "store_page_quotes"):
-        assert report["rates_stored"] == 5
-    else:
-        assert report["rates_stored"] is None
-        assert "no store_page_quotes() yet" in err
+    from silkwire.rates.models import RateObservation
+    from silkwire.rates.readings import ticker_rows
+
+    out, _ = run(str(PAGE_2), "--keep-rates", "--json")
+    assert json.loads(out)["rates_stored"] == 5
+    kgs = RateObservation.objects.get(source="page", currency="KGS")
+    assert kgs.rate_date == date(2026, 1, 19)
+    line = next(r for r in expected(PAGE_2)["rates"] if r["pair"] == "KGS/USD")
+    assert isinstance(kgs.units_per_usd, Decimal)
+    assert abs(kgs.units_per_usd * Decimal(line["value"]) - 1) < Decimal("1e-9")
+    # Copied figures never stand in for an official rate on the ticker.
+    assert all(row.source != "page" for row in ticker_rows(date(2026, 1, 19)))
+    # A second run stores nothing new.
+    out, _ = run(str(PAGE_2), "--keep-rates", "--json")
+    assert json.loads(out)["rates_stored"] == 0
 
 
 def test_terminal_summary_is_a_table(capsys):

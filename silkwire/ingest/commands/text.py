@@ -253,18 +253,15 @@ def create_articles(
 
 
 def store_rates(result: dict) -> tuple[int | None, str]:
-    """Store ticker rates through the rates app, if it offers ``store_page_quotes``."""
-    try:
-        from silkwire.rates import store_page_quotes  # type: ignore[attr-defined]
-    except ImportError:
-        return None, (
-            "--keep-rates: the rates app has no store_page_quotes() yet; the ticker rates "
-            "were not stored."
-        )
+    """Store the page's ticker rates as observations of the source ``page`` (docs/rates.md)."""
+    from silkwire.rates.page_quotes import store_page_quotes
+
     if not result["rates"]:
         return 0, ""
     stored = store_page_quotes(result["rates"], day=result.get("date"))
-    return (len(stored) if hasattr(stored, "__len__") else int(stored or 0)), ""
+    if stored is None:
+        return None, "--keep-rates: the page has no date line (give --date); rates not stored."
+    return len(stored.stored), ""
 
 
 # --- the command ----------------------------------------------------------------------------
