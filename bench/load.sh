@@ -2,7 +2,8 @@
 # Load bench: Silkwire (uncached and cached) against nginx serving the same article as a file.
 #
 #   bench/load.sh --home DIR [--database-url URL] [--duration 10] [--server granian|gunicorn|uvicorn]
-#                 [--workers 2] [--port 8100] [--out FILE]
+#                 [--workers 2] [--port 8100] [--out FILE] [--pages "home article …"]
+#                 [--deadline SECONDS] [--prime-timeout SECONDS] [--no-uncached] [--keep-cache]
 #
 # The corpus must exist (bench/make_corpus.py). Targets only 127.0.0.1. Every wrk run is
 # bounded by --duration (plus a hard `timeout`), and the whole script by --deadline.
@@ -22,7 +23,11 @@ PORT=8100
 NGINX_PORT=8180
 OUT=""
 DEADLINE=1800
+PRIME_TIMEOUT=400
+NO_UNCACHED=""
+KEEP_CACHE=""
 CONNS="1 32"
+UNCACHEABLE="search"  # silkwire/search/views.py calls do_not_store(): never in the cache
 PAGES="home article country country_topic feed search"
 
 while [ $# -gt 0 ]; do
@@ -36,6 +41,9 @@ while [ $# -gt 0 ]; do
     --out) OUT="$2"; shift 2 ;;
     --deadline) DEADLINE="$2"; shift 2 ;;
     --pages) PAGES="$2"; shift 2 ;;
+    --no-uncached) NO_UNCACHED=1; shift ;;
+    --keep-cache) KEEP_CACHE=1; shift ;;
+    --prime-timeout) PRIME_TIMEOUT="$2"; shift 2 ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -119,15 +127,20 @@ start_server() {  # $1 = 1 (page cache on) or 0
   exit 1
 }
 
-stop_server() {
+stop_server() {  # TERM, then KILL: a worker busy with a minutes-long render must not hold us
   kill -- "-$SERVER_PID" 2>/dev/null || true
+  for _ in $(seq 1 25); do
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -9 -- "-$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
   sleep 1
 }
 
 app_rss_mb() {  # RSS of every process of the server's group except the serve parent
-  ps -o pid=,rss=,args= -g "$SERVER_PID" 2>/dev/null | awk '{s=s sprintf("%d ", $2/1024)} END {print s}'
+  ps -o pid=,rss=,args= --sid "$SERVER_PID" 2>/dev/null | awk '{s=s sprintf("%d ", $2/1024)} END {print s}'
 }
 
 # wrk → "req/s p50 p99"
@@ -145,7 +158,7 @@ measure() {  # $1 url, $2 connections
   ' "$TMP/wrk.txt"
 }
 
-RESULTS="$TMP/results.md"
+RESULTS="${OUT:-$TMP/results.md}"
 {
   echo "| run | page | conns | req/s | p50 ms | p99 ms |"
   echo "|---|---|---|---|---|---|"
@@ -165,23 +178,49 @@ bench_pages() {  # $1 label
 
 echo "corpus: $N_ARTICLES articles; server: $SERVER, $WORKERS workers; wrk ${DURATION}s per run" >&2
 
-# 1. Uncached: every request is rendered by Django (SILKWIRE_PAGECACHE=0).
-start_server 0
-bench_pages "uncached"
-RSS_UNCACHED="$(app_rss_mb)"
-stop_server
+# 1. Uncached: every request is rendered by Django (SILKWIRE_PAGECACHE=0). The server is
+# restarted for each page: a page slower than the run would otherwise keep the workers
+# busy with queued requests long after wrk has stopped, and spoil the next measurement.
+RSS_UNCACHED=""
+for page in $([ -z "$NO_UNCACHED" ] && echo "$PAGES"); do
+  start_server 0
+  PAGES_SAVED="$PAGES"; PAGES="$page"
+  bench_pages "uncached"
+  PAGES="$PAGES_SAVED"
+  RSS_UNCACHED="$RSS_UNCACHED$page: $(app_rss_mb)"
+  stop_server
+done
 
 # 2. Cached: the cache is cleared, each page is requested once, then measured warm.
-"$SILKWIRE" pagecache clear --json >/dev/null
+[ -z "$KEEP_CACHE" ] && "$SILKWIRE" pagecache clear --json >/dev/null
 start_server 1
+CACHED_PAGES=""
+COLD_LABEL="cold (first request, cache cleared)"
+[ -n "$KEEP_CACHE" ] && COLD_LABEL="first request (cache kept from an earlier run)"
 for page in $PAGES; do
+  if [[ " $UNCACHEABLE " == *" $page "* ]]; then
+    row "cached" "$page: opts out of the page cache, see the uncached rows" "-" "-" "-" "-"
+    continue
+  fi
   t0=$(date +%s.%N)
-  curl -fsS -o /dev/null "http://127.0.0.1:$PORT${URL[$page]}"
+  curl -fsS --max-time "$PRIME_TIMEOUT" -o /dev/null "http://127.0.0.1:$PORT${URL[$page]}" ||
+    echo "warning: priming $page took over ${PRIME_TIMEOUT}s" >&2
   t1=$(date +%s.%N)
-  row "cold (first request, cache cleared)" "$page" 1 "-" "$(echo "($t1 - $t0) * 1000" | bc -l | xargs printf '%.1f')" "-"
+  row "$COLD_LABEL" "$page" 1 "-" "$(echo "($t1 - $t0) * 1000" | bc -l | xargs printf '%.1f')" "-"
+  state="$(curl -sS --max-time 30 -o /dev/null -D - "http://127.0.0.1:$PORT${URL[$page]}" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-silkwire-cache" {print $2}' || true)"
+  if [ "$state" = "HIT" ]; then
+    CACHED_PAGES="$CACHED_PAGES $page"
+  else
+    row "cached" "$page: not stored by the cache (${state:-no X-Silkwire-Cache header})" "-" "-" "-" "-"
+  fi
 done
+curl -fsS --max-time 30 "http://127.0.0.1:$PORT${URL[article]}" -o "$TMP/article.html"
+# Fresh workers for the measurement: nothing slow left in flight from the priming.
+stop_server
+start_server 1
+PAGES_SAVED="$PAGES"; PAGES="$CACHED_PAGES"
 bench_pages "cached"
-curl -fsS "http://127.0.0.1:$PORT${URL[article]}" -o "$TMP/article.html"
+PAGES="$PAGES_SAVED"
 RSS_CACHED="$(app_rss_mb)"
 stop_server
 
@@ -233,5 +272,4 @@ HOME_32="$(awk -F'|' '$2 ~ /^ cached / && $3 ~ / home / && $4 ~ / 32 / {gsub(/ /
   echo "- machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo); $(uname -sr); $("$PY" --version); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'); $(nginx -v 2>&1 | sed 's/.*: //')"
 } >>"$RESULTS"
 cat "$RESULTS"
-[ -n "$OUT" ] && cp "$RESULTS" "$OUT"
 exit 0

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""In-process render times and query counts of the benchmarked pages (no HTTP server).
+
+    SILKWIRE_HOME=DIR .venv/bin/python bench/render_times.py [--repeat 5]
+
+For each page: median and max render time through Django's test client (page cache off),
+the number of SQL queries, and the slowest query with its time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--sql", action="store_true", help="print the slowest query of each page")
+    parser.add_argument("--pages", default="home,article,country,country_topic,feed,search")
+    parser.add_argument(
+        "--without-text-related",
+        action="store_true",
+        help="diagnosis: skip the full-text candidates of the related block (news/related.py)",
+    )
+    args = parser.parse_args()
+    os.environ.setdefault("SILKWIRE_ENV", "local")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "silkwire.settings")
+    os.environ["SILKWIRE_PAGECACHE"] = "0"
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from silkwire.news.models import ArticlePage
+
+    if args.without_text_related:
+        import silkwire.news.related
+
+        silkwire.news.related._text_candidates = lambda page, words: []
+
+    article = (
+        ArticlePage.objects.live()
+        .filter(url_path__startswith="/home/kazakhstan/")
+        .order_by("-first_published_at")
+        .first()
+    )
+    urls = {
+        "home": "/",
+        "article": article.url,
+        "country": "/kazakhstan/",
+        "country_topic": "/kazakhstan/economy/",
+        "feed": "/feeds/all.rss",
+        "search": "/search/?q=water+dam",
+    }
+    client = Client(HTTP_HOST="127.0.0.1")
+    urls = {k: v for k, v in urls.items() if k in args.pages.split(",")}
+    print(f"{ArticlePage.objects.count():,} articles ({connection.vendor})", flush=True)
+    print("| page | median ms | max ms | queries | slowest query ms |")
+    print("|---|---|---|---|---|")
+    for name, url in urls.items():
+        client.get(url)  # warm caches (templates, renditions, site root paths)
+        times = []
+        for _ in range(args.repeat):
+            with CaptureQueriesContext(connection) as ctx:
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        slowest = max(ctx.captured_queries, key=lambda q: float(q["time"]))
+        print(
+            f"| {name} | {statistics.median(times):.1f} | {max(times):.1f} | {len(ctx)} "
+            f"| {float(slowest['time']) * 1000:.1f} |",
+            flush=True,
+        )
+        if args.sql:
+            print(f"    slowest: {slowest['sql'][:600]}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
