@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import browser, live_site  # noqa: F401 - fixtures
-
 pytestmark = pytest.mark.browser
 
 
-def test_ticker_motion_pause_and_reduced_motion(browser, live_site):  # noqa: F811
+def test_ticker_motion_pause_and_reduced_motion(browser, live_site):
     context = browser.new_context(viewport={"width": 1280, "height": 700})
     page = context.new_page()
     page.goto(live_site["base"] + "/kazakhstan/")
@@ -36,7 +34,7 @@ def test_ticker_motion_pause_and_reduced_motion(browser, live_site):  # noqa: F8
     still.close()
 
 
-def test_converter_without_javascript(browser, live_site):  # noqa: F811
+def test_converter_without_javascript(browser, live_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_site["base"] + "/rates/")
