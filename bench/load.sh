@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load bench: Silkwire (uncached and cached) against nginx serving the same article as a file.
 #
-#   bench/load.sh --home DIR [--database-url URL] [--duration 10] [--server granian|gunicorn|uvicorn]
+#   bench/load.sh --home DIR [--database-url URL] [--duration 10] [--server granian|granian-asgi|gunicorn|uvicorn]
 #                 [--workers 2] [--port 8100] [--out FILE] [--pages "home article …"]
 #                 [--deadline SECONDS] [--prime-timeout SECONDS] [--no-uncached] [--keep-cache]
 #
@@ -104,6 +104,10 @@ start_server() {  # $1 = 1 (page cache on) or 0
     granian)
       setsid env SILKWIRE_PAGECACHE="$cache" "$SILKWIRE" serve --skip-setup --no-scheduler \
         --host 127.0.0.1 --port "$PORT" --workers "$WORKERS" >"$TMP/server.log" 2>&1 &
+      ;;
+    granian-asgi)
+      setsid env SILKWIRE_PAGECACHE="$cache" "$ROOT/.venv/bin/granian" --interface asgi --no-ws \
+        --host 127.0.0.1 --port "$PORT" --workers "$WORKERS" silkwire.asgi:application >"$TMP/server.log" 2>&1 &
       ;;
     gunicorn)
       setsid env SILKWIRE_PAGECACHE="$cache" "$ROOT/.venv/bin/gunicorn" -w "$WORKERS" -k sync \
