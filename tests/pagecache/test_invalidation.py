@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from silkwire.core.pagecache.versions import slot_of
 from silkwire.news.models import ArticleCorrection, ArticlePage, Author, CountryPage, Topic
 
 pytestmark = pytest.mark.django_db
@@ -206,3 +207,20 @@ def test_draft_revisions_do_not_evict_the_live_page(site, story, commit):
     commit(draft)
     response = site.get(story.url)
     assert response.cache == "HIT" and "A draft headline" not in response.text
+
+
+def test_other_processes_drop_their_local_ticker_fragment(site, story, pagecache):
+    """With locmem, each process has its own ticker fragment: a bump elsewhere must reach it."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from silkwire.rates.ticker import cache_key
+
+    key = cache_key(timezone.localdate())
+    cache.set(key, '<div class="ticker">OLD RATES</div>', 3600)
+    warm(site, [story.url])
+    pagecache.versions.bump([slot_of("ticker")])  # as the scheduler process does
+    response = site.get(story.url)  # "another process" bumped: this one re-renders
+    assert response.cache == "MISS"
+    assert cache.get(key) != '<div class="ticker">OLD RATES</div>'
+    assert "OLD RATES" not in response.text

@@ -66,6 +66,8 @@ class PageCache:
         self._ignore_exact = {p for p in ignore_params if not p.endswith("*")}
         self._ignore_prefix = tuple(p[:-1] for p in ignore_params if p.endswith("*"))
         self.hits = self.misses = self.stores = 0
+        self._watchers: list[list] = []
+        self._seen_sequence = -1
 
     # --- keys ----------------------------------------------------------------------------------
     def base_key(self, environ: dict) -> str:
@@ -143,7 +145,28 @@ class PageCache:
     def begin(self) -> int:
         """Call before rendering: the returned token lets :meth:`store` detect a bump meanwhile."""
         self.versions.refresh()
-        return self.versions.sequence()
+        token = self.versions.sequence()
+        if token != self._seen_sequence:
+            self._run_watchers()
+            self._seen_sequence = token
+        return token
+
+    def watch(self, name: str, callback) -> None:
+        """Call ``callback()`` in this process before its next render once ``name`` is bumped.
+
+        For per-process state a render reads, such as a fragment in a ``locmem`` Django
+        cache: a bump made by another process cannot reach it otherwise.
+        """
+        slot = slot_of(name, self.versions.slots)
+        self._watchers.append([slot, self.versions.read(slot), callback])
+
+    def _run_watchers(self) -> None:
+        for watcher in self._watchers:
+            slot, seen, callback = watcher
+            current = self.versions.read(slot)
+            if current != seen:
+                watcher[1] = current
+                callback()
 
     def make_entry(
         self,
@@ -281,7 +304,12 @@ def get_cache() -> PageCache | None:
         return current[1]
     with _lock:
         if _current is None or _current[0] != os.getpid():
-            _current = (os.getpid(), build_cache())
+            cache = build_cache()
+            if cache is not None:
+                from silkwire.core.pagecache.invalidation import watch_ticker
+
+                watch_ticker(cache)
+            _current = (os.getpid(), cache)
         return _current[1]
 
 

@@ -187,6 +187,27 @@ def rates_published(sender, **kwargs):
     invalidate_on_commit({"ticker"})
 
 
+def forget_local_ticker() -> None:
+    """Drop this process's copy of the ticker fragment so the next render reads fresh rates.
+
+    The fragment lives in Django's cache, which is per process with the default
+    ``locmem://``: the process that stored the rates rebuilt its own copy, the others
+    would keep theirs for a day and re-render pages with the old rates.
+    """
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from silkwire.rates.ticker import cache_key
+
+    cache.delete(cache_key(timezone.localdate()))
+
+
+def watch_ticker(cache) -> None:
+    if cache is not None and not getattr(cache, "_ticker_watched", False):
+        cache.watch("ticker", forget_local_ticker)
+        cache._ticker_watched = True
+
+
 def connect() -> None:
     """Connect the receivers (called once from ``CoreConfig.ready``)."""
     from taggit.models import Tag
