@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from lxml import html as lxml_html
@@ -212,3 +213,37 @@ def test_editors_maintain_name_variants_in_the_admin(users):
     writer = Client()
     writer.force_login(users["writer"])
     assert writer.get("/admin/snippets/search/namevariant/add/").status_code in (302, 403)
+
+
+def test_relevance_puts_headline_matches_before_body_matches(make_article):
+    now = timezone.now()
+    make_article(
+        "Budget talks resume",
+        blocks=para("Ministers also discussed the Sarez lake survey."),
+        first_published_at=now - timedelta(days=1),
+    )
+    make_article(
+        "Sarez lake survey funded",
+        blocks=para("A survey of the landslide dam."),
+        first_published_at=now - timedelta(days=40),
+    )
+    make_article(
+        "Pamir highway repairs",
+        standfirst="Crews near Sarez start work.",
+        blocks=para("Road works."),
+        first_published_at=now - timedelta(days=20),
+    )
+    relevance = titles(Client().get("/search/", {"q": "Sarez"}))
+    assert sorted(relevance) == [
+        "Budget talks resume",
+        "Pamir highway repairs",
+        "Sarez lake survey funded",
+    ]
+    if connection.vendor == "sqlite":  # the embedded default's bounded ranking (docs/search.md)
+        assert relevance == [
+            "Sarez lake survey funded",
+            "Pamir highway repairs",
+            "Budget talks resume",
+        ]
+    by_date = titles(Client().get("/search/", {"q": "Sarez", "sort": "date"}))
+    assert by_date == ["Budget talks resume", "Pamir highway repairs", "Sarez lake survey funded"]
