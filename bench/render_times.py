@@ -24,11 +24,6 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sql", action="store_true", help="print the slowest query of each page")
     parser.add_argument("--pages", default="home,article,country,country_topic,feed,search")
-    parser.add_argument(
-        "--without-text-related",
-        action="store_true",
-        help="diagnosis: skip the full-text candidates of the related block (news/related.py)",
-    )
     args = parser.parse_args()
     os.environ.setdefault("SILKWIRE_ENV", "local")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "silkwire.settings")
@@ -41,11 +36,6 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from silkwire.news.models import ArticlePage
-
-    if args.without_text_related:
-        import silkwire.news.related
-
-        silkwire.news.related._text_candidates = lambda page, words: []
 
     article = (
         ArticlePage.objects.live()
