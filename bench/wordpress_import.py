@@ -160,6 +160,7 @@ def main() -> None:
     parser.add_argument("--rerun", action="store_true", help="Also time a second, idempotent run.")
     parser.add_argument("--keep", action="store_true", help="Keep the SQLite home folder.")
     parser.add_argument("--serial", action="store_true", help="Pass --serial (one process).")
+    parser.add_argument("--batch-size", type=int, help="Pass --batch-size N to the import.")
     args = parser.parse_args()
 
     export = export_for(args.posts, args.cache, args.seed)
@@ -172,6 +173,8 @@ def main() -> None:
         )
         print("|---|---|---|---|---|---|---|---|---|---|---|---|")
         extra = ["--serial"] if args.serial else []
+        if args.batch_size:
+            extra += ["--batch-size", str(args.batch_size)]
         first = timed_import(export, env, extra)
         print(row("first import", args.posts, args.db, first), flush=True)
         if args.rerun:
