@@ -85,7 +85,7 @@ class HeadlineFirst:
             .order_by("-first_published_at", "-id")
             .search(search_query, order_by_relevance=False)
         )
-        self.count = matches.count()
+        self.total = matches.count()
         head = list(
             ArticlePage.objects.filter(pk__in=[p.pk for p in matches[: self.RANKED]]).values_list(
                 "pk", "title", "standfirst", "first_published_at"
@@ -108,12 +108,15 @@ class HeadlineFirst:
         self.rest = matches  # past RANKED: newest first, unscored
 
     def __len__(self) -> int:
-        return self.count
+        return self.total
+
+    def count(self) -> int:
+        return self.total
 
     def __getitem__(self, key):
         if not isinstance(key, slice):
             return self[key : key + 1][0]
-        start, stop = key.start or 0, min(key.stop or self.count, self.count)
+        start, stop = key.start or 0, min(key.stop or self.total, self.total)
         ids = self.ids[start:stop]
         if stop > len(self.ids):
             ids += [p.pk for p in self.rest[max(start, len(self.ids)) : stop]]

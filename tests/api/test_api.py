@@ -280,3 +280,16 @@ def test_every_documented_block_type_is_a_contract_block():
 
     documented = {b["properties"]["type"]["const"] for b in BLOCKS.values()}
     assert documented == set(ArticleBodyBlock().child_blocks)
+
+
+def test_article_search_by_relevance_pages_through_results(client, make_article):
+    for i in range(3):
+        make_article(f"Sarez lake survey {i}")
+    body = client.get(
+        "/api/v1/articles", {"q": "Sarez", "sort": "relevance", "page_size": 2}
+    ).json()
+    assert body["count"] == 3 and len(body["results"]) == 2
+    rest = client.get(
+        "/api/v1/articles", {"q": "Sarez", "sort": "relevance", "page_size": 2, "page": 2}
+    ).json()
+    assert len(rest["results"]) == 1
