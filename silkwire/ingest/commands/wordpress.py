@@ -49,8 +49,8 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--batch-size",
         type=int,
-        default=100,
-        help="Items per database transaction (each item has its own savepoint).",
+        default=250,
+        help="Items per database transaction; a failing batch is rewritten one item at a time.",
     )
     parser.add_argument(
         "--serial",

@@ -74,7 +74,7 @@ class ImportOptions:
     media_dir: Path | None = None
     category_map: Path | None = None
     pages: bool = False
-    batch_size: int = 100
+    batch_size: int = 250
     max_bytes: int | None = None
     user: object = None
     # Convert content in a second process: None = when the export is big enough (prefetch.py).
