@@ -76,9 +76,7 @@ class ArticleRelatedLink(Orderable):
 
 class ArticlePage(Page):
     standfirst = models.TextField(blank=True, help_text="One or two sentences under the headline.")
-    kind = models.CharField(
-        max_length=12, choices=ArticleKind.choices, default=ArticleKind.NEWS, db_index=True
-    )
+    kind = models.CharField(max_length=12, choices=ArticleKind.choices, default=ArticleKind.NEWS)
     other_countries = ParentalManyToManyField(
         "news.CountryPage",
         blank=True,
