@@ -17,6 +17,18 @@ def _seeded_random():
     factory.random.reseed_random(SEED)
 
 
+@pytest.fixture(autouse=True)
+def _empty_django_cache():
+    """Start every test with an empty Django cache (locmem): fragments and the ticker.
+
+    The test database is rolled back after each test without the commits that would bump
+    the page cache's versions, so a fragment kept from an earlier test could match again.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home(db):
     from silkwire.news.models import HomePage

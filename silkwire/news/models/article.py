@@ -202,6 +202,22 @@ class ArticlePage(Page):
         self.modified_at = max((c.created_at for c in self.corrections.all()), default=None)
         return super().save(*args, **kwargs)
 
+    def get_view_restrictions(self):
+        """Wagtail's answer, without its two queries per request while no page is restricted."""
+        from wagtail.models import PageViewRestriction
+
+        from silkwire.core.pagecache.fragments import cached
+
+        # Saving or deleting a restriction bumps ``global`` (silkwire.core.pagecache.invalidation).
+        if not cached("any-view-restriction", [], [], PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    @property
+    def cache_name(self) -> str:
+        """The page cache's dependency name for this article (silkwire.core.pagecache)."""
+        return f"article:{self.pk}"
+
     def related_articles(self, limit: int = 4):
         """Editor-chosen related articles, then the best-scoring ones (silkwire.news.related)."""
         from silkwire.news.related import related_articles
@@ -210,8 +226,9 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_articles()
-        context["corrections"] = sorted(self.corrections.all(), key=lambda c: c.created_at)
+        # The related block is computed by the template, inside its fragment.
+        # A callable: the template evaluates it only when the article's fragment is rendered.
+        context["corrections"] = lambda: sorted(self.corrections.all(), key=lambda c: c.created_at)
         return context
 
 

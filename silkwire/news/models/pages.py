@@ -34,6 +34,19 @@ def paginate(request, queryset, per_page: int = PER_PAGE):
         raise Http404("No such page of this listing") from None
 
 
+def topic_slugs(request=None) -> dict[str, int]:
+    """Topic slug → id, kept as a fragment (a topic change bumps ``global``)."""
+    from silkwire.core.pagecache.fragments import cached
+
+    return cached(
+        "topic-slugs",
+        [],
+        [],
+        lambda: dict(Topic.objects.values_list("slug", "pk")),
+        request=request,
+    )
+
+
 def live_articles():
     return with_listing_data(ArticlePage.objects.live().public()).order_by(
         "-first_published_at", "-pk"
@@ -140,9 +153,20 @@ class CountryPage(Page):
 
     def route(self, request, path_components):
         if len(path_components) == 1 and self.live:
-            topic = Topic.objects.filter(slug=path_components[0]).first()
-            if topic is not None:
-                return RouteResult(self, kwargs={"topic": topic})
+            slug = path_components[0]
+            topic_id = topic_slugs(request).get(slug)
+            if topic_id is not None:
+                topic = Topic.objects.filter(pk=topic_id).first()
+                if topic is not None:
+                    return RouteResult(self, kwargs={"topic": topic})
+            # Most requests here are for an article: fetch it as an ArticlePage in one query
+            # (Wagtail's route reads the child as a Page, then again for its specific type).
+            article = ArticlePage.objects.filter(
+                path__startswith=self.path, depth=self.depth + 1, slug=slug
+            ).first()
+            if article is not None:
+                article._cached_parent_obj = self
+                return article.route(request, [])
         return super().route(request, path_components)
 
     def articles(self):
