@@ -76,6 +76,23 @@ def test_listing_is_paginated_and_out_of_range_is_404(make_article):
     assert client.get("/kazakhstan/?page=abc").status_code == 200
 
 
+def test_a_long_listing_counts_only_a_window_of_pages_ahead(make_article, monkeypatch):
+    """At a million articles "Page 1 of N" would count a sixth of the archive on every render."""
+    from silkwire.news.models import pages
+
+    monkeypatch.setattr(pages, "LOOKAHEAD_PAGES", 1)
+    for i in range(45):  # 3 pages of 20
+        make_article(f"Windowed story {i:02d}")
+    client = Client()
+    first = client.get("/kazakhstan/").content.decode()
+    assert "Page 1 of 2+" in first and 'rel="next" href="?page=2"' in first
+    second = client.get("/kazakhstan/?page=2").content.decode()
+    assert "Page 2 of 3<" in second  # the last page is within this page's window: exact
+    third = client.get("/kazakhstan/?page=3").content.decode()
+    assert third.count('class="card-title"') == 5 and 'rel="next"' not in third
+    assert client.get("/kazakhstan/?page=4").status_code == 404
+
+
 def test_country_topic_and_author_and_tag_pages(make_article):
     from tests.factories import AuthorFactory
 

@@ -17,7 +17,8 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from silkwire.news.blocks import ArticleBodyBlock
@@ -74,7 +75,40 @@ class ArticleRelatedLink(Orderable):
     panels = [FieldPanel("related")]
 
 
-class ArticlePage(Page):
+def any_view_restriction() -> bool:
+    """Whether any page is view-restricted (a fragment: saving a restriction bumps ``global``)."""
+    from wagtail.models import PageViewRestriction
+
+    from silkwire.core.pagecache.fragments import cached
+
+    return cached("any-view-restriction", [], [], PageViewRestriction.objects.exists)
+
+
+class ArticleQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's ``public()`` reads every restriction with its page on each call (home
+        calls it once per section): while no page is restricted there is nothing to exclude."""
+        if not any_view_restriction():
+            return self
+        return super().public()
+
+
+class FewerRestrictionQueries:
+    """For page classes: Wagtail checks view restrictions on every request with two queries
+    (the ancestors, then their restrictions); while no page is restricted there is nothing
+    to find."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if not any_view_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class ArticlePage(FewerRestrictionQueries, Page):
+    objects = PageManager.from_queryset(ArticleQuerySet)()
+
     standfirst = models.TextField(blank=True, help_text="One or two sentences under the headline.")
     kind = models.CharField(max_length=12, choices=ArticleKind.choices, default=ArticleKind.NEWS)
     other_countries = ParentalManyToManyField(
@@ -202,17 +236,6 @@ class ArticlePage(Page):
         self.modified_at = max((c.created_at for c in self.corrections.all()), default=None)
         return super().save(*args, **kwargs)
 
-    def get_view_restrictions(self):
-        """Wagtail's answer, without its two queries per request while no page is restricted."""
-        from wagtail.models import PageViewRestriction
-
-        from silkwire.core.pagecache.fragments import cached
-
-        # Saving or deleting a restriction bumps ``global`` (silkwire.core.pagecache.invalidation).
-        if not cached("any-view-restriction", [], [], PageViewRestriction.objects.exists):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
     @property
     def cache_name(self) -> str:
         """The page cache's dependency name for this article (silkwire.core.pagecache)."""
@@ -232,8 +255,9 @@ class ArticlePage(Page):
         return context
 
 
+LISTING_PREFETCH = ("article_authors__author", "lead_image__renditions")
+
+
 def with_listing_data(qs):
     """Prefetch what a listing card shows, so a listing costs a fixed number of queries."""
-    return qs.select_related("lead_image").prefetch_related(
-        "article_authors__author", "lead_image__renditions"
-    )
+    return qs.select_related("lead_image").prefetch_related(*LISTING_PREFETCH)

@@ -4,17 +4,48 @@ from __future__ import annotations
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.url_routing import RouteResult
 
-from silkwire.news.models.article import ArticleKind, ArticlePage, with_listing_data
+from silkwire.news.models.article import (
+    LISTING_PREFETCH,
+    ArticleKind,
+    ArticlePage,
+    FewerRestrictionQueries,
+    with_listing_data,
+)
 from silkwire.news.models.snippets import Author, Topic
 
 PER_PAGE = 20
+
+
+LOOKAHEAD_PAGES = 50
+
+
+class WindowPaginator(Paginator):
+    """Counts at most ``LOOKAHEAD_PAGES`` past the requested page, not the whole archive.
+
+    A country holds a sixth of a million-article archive: counting it for "Page 1 of N" on
+    every render is work proportional to the corpus. Past the window the listing says
+    "Page 1 of 50+"; every page stays reachable (each page counts from where it is).
+    """
+
+    def __init__(self, object_list, per_page, number: int):
+        super().__init__(object_list, per_page)
+        self.limit = (number + LOOKAHEAD_PAGES) * per_page
+        self.capped = False
+
+    @cached_property
+    def count(self):
+        found = self.object_list[: self.limit + 1].count()
+        self.capped = found > self.limit
+        return min(found, self.limit)
 
 
 def paginate(request, queryset, per_page: int = PER_PAGE):
@@ -24,8 +55,8 @@ def paginate(request, queryset, per_page: int = PER_PAGE):
         number = int(raw)
     except (TypeError, ValueError):
         number = 1
-    number = max(number, 1)
-    paginator = Paginator(queryset, per_page)
+    number = min(max(number, 1), 10**6)
+    paginator = WindowPaginator(queryset, per_page, number)
     try:
         return paginator.page(number)
     except EmptyPage:
@@ -53,7 +84,7 @@ def live_articles():
     )
 
 
-class HomePage(Page):
+class HomePage(FewerRestrictionQueries, Page):
     lead_story = models.ForeignKey(
         "news.ArticlePage",
         null=True,
@@ -83,7 +114,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        latest = list(live_articles()[:40])
+        # The sections' querysets leave the cards' authors and renditions to one prefetch
+        # over all of them below: 3 queries in all instead of 3 per section.
+        bare = live_articles().prefetch_related(None)
+        latest = list(bare[:40])
         chosen = []
         if self.lead_story_id and self.lead_story and self.lead_story.live:
             chosen.append(self.lead_story)
@@ -97,15 +131,16 @@ class HomePage(Page):
             lead=lead,
             secondary=secondary,
             latest=[a for a in latest if a.pk not in shown][:12],
-            interviews=list(live_articles().filter(kind=ArticleKind.INTERVIEW)[:4]),
-            opinion=list(
-                live_articles().filter(kind__in=[ArticleKind.OPINION, ArticleKind.ANALYSIS])[:4]
-            ),
+            interviews=list(bare.filter(kind=ArticleKind.INTERVIEW)[:4]),
+            opinion=list(bare.filter(kind__in=[ArticleKind.OPINION, ArticleKind.ANALYSIS])[:4]),
             country_rails=[
-                (country, list(live_articles().descendant_of(country)[:4]))
+                (country, list(bare.descendant_of(country)[:4]))
                 for country in CountryPage.objects.live().child_of(self).order_by("path")
             ],
         )
+        cards = [*latest, *chosen, *context["interviews"], *context["opinion"]]
+        cards += [a for _, rail in context["country_rails"] for a in rail]
+        prefetch_related_objects(cards, *LISTING_PREFETCH)
         return context
 
 
@@ -116,7 +151,7 @@ class HomeSecondaryStory(Orderable):
     panels = [FieldPanel("article")]
 
 
-class CountryPage(Page):
+class CountryPage(FewerRestrictionQueries, Page):
     """A country (or the region) at ``/<slug>/``; ``/<slug>/<topic>/`` lists country × topic."""
 
     code = models.CharField(
@@ -170,13 +205,12 @@ class CountryPage(Page):
         return super().route(request, path_components)
 
     def articles(self):
-        return (
-            live_articles()
-            .filter(
-                models.Q(path__startswith=self.path, depth=self.depth + 1)
-                | models.Q(other_countries=self)
-            )
-            .distinct()
+        # A subquery rather than a join: no DISTINCT, so the newest rows can be read in
+        # publication order and the scan stops at the page asked for.
+        others = ArticlePage.other_countries.through.objects.filter(countrypage=self)
+        return live_articles().filter(
+            models.Q(path__startswith=self.path, depth=self.depth + 1)
+            | models.Q(pk__in=others.values("articlepage_id"))
         )
 
     def get_template(self, request, *args, **kwargs):
@@ -195,7 +229,7 @@ class CountryPage(Page):
         return context
 
 
-class _SlugRoutedIndex(Page):
+class _SlugRoutedIndex(FewerRestrictionQueries, Page):
     """An index page whose children are not pages but objects found by slug: ``/<index>/<slug>/``."""
 
     max_count = 1
