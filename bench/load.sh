@@ -148,10 +148,23 @@ app_rss_mb() {  # RSS of every process of the server's group except the serve pa
 }
 
 # wrk → "req/s p50 p99"
-measure() {  # $1 url, $2 connections
+# A wrk script that makes every request a distinct URL (?bench-miss=<thread>-<n>): each one
+# misses the page cache and is rendered, compressed and stored, as after an invalidation.
+cat >"$TMP/miss.lua" <<'LUA'
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tid", threads) end
+local n = 0
+function request()
+  n = n + 1
+  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. sep .. "bench-miss=" .. tostring(tid) .. "-" .. n)
+end
+LUA
+
+measure() {  # $1 url, $2 connections, $3 optional wrk script
   local threads=2
   [ "$2" -lt 2 ] && threads=1
-  timeout $((DURATION + 15)) wrk -t"$threads" -c"$2" -d"${DURATION}s" --latency "$1" >"$TMP/wrk.txt" 2>&1 || true
+  timeout $((DURATION + 15)) wrk -t"$threads" -c"$2" -d"${DURATION}s" --latency ${3:+-s "$3"} "$1" >"$TMP/wrk.txt" 2>&1 || true
   awk '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /Requests\/sec/ {rps=$2}
@@ -170,10 +183,10 @@ RESULTS="${OUT:-$TMP/results.md}"
 
 row() { echo "| $1 | $2 | $3 | $4 | $5 | $6 |" >>"$RESULTS"; }
 
-bench_pages() {  # $1 label
+bench_pages() {  # $1 label, $2 optional wrk script
   for page in $PAGES; do
     for c in $CONNS; do
-      read -r rps p50 p99 extra < <(measure "http://127.0.0.1:$PORT${URL[$page]}" "$c")
+      read -r rps p50 p99 extra < <(measure "http://127.0.0.1:$PORT${URL[$page]}" "$c" "${2:-}")
       row "$1" "$page${extra:+ ($extra)}" "$c" "$rps" "$p50" "$p99"
       echo "$1 $page c=$c: $rps req/s p50 ${p50}ms p99 ${p99}ms $extra" >&2
     done
@@ -195,7 +208,24 @@ for page in $([ -z "$NO_UNCACHED" ] && echo "$PAGES"); do
   stop_server
 done
 
-# 2. Cached: the cache is cleared, each page is requested once, then measured warm.
+# 2. Misses: the page cache is on, every request has a new URL, so every response is rendered
+# by Django, compressed and stored; the fragments (docs/performance.md) are what is reused.
+RSS_MISS=""
+if [ -z "$NO_UNCACHED" ]; then
+  "$SILKWIRE" pagecache clear --json >/dev/null
+  for page in $PAGES; do
+    [[ " $UNCACHEABLE " == *" $page "* ]] && continue
+    start_server 1
+    PAGES_SAVED="$PAGES"; PAGES="$page"
+    curl -fsS --max-time "$PRIME_TIMEOUT" -o /dev/null "http://127.0.0.1:$PORT${URL[$page]}" || true
+    bench_pages "miss (new URL each request)" "$TMP/miss.lua"
+    PAGES="$PAGES_SAVED"
+    RSS_MISS="$RSS_MISS$page: $(app_rss_mb)"
+    stop_server
+  done
+fi
+
+# 3. Cached: the cache is cleared, each page is requested once, then measured warm.
 [ -z "$KEEP_CACHE" ] && "$SILKWIRE" pagecache clear --json >/dev/null
 start_server 1
 CACHED_PAGES=""
@@ -228,7 +258,7 @@ PAGES="$PAGES_SAVED"
 RSS_CACHED="$(app_rss_mb)"
 stop_server
 
-# 3. nginx serving the saved HTML of the same article: the physical limit on this machine.
+# 4. nginx serving the saved HTML of the same article: the physical limit on this machine.
 mkdir -p "$TMP/nginx/html" "$TMP/nginx/logs"
 cp "$TMP/article.html" "$TMP/nginx/html/article.html"
 cat >"$TMP/nginx/nginx.conf" <<NGINX
@@ -272,7 +302,7 @@ HOME_32="$(awk -F'|' '$2 ~ /^ cached / && $3 ~ / home / && $4 ~ / 32 / {gsub(/ /
   if [ -n "${NGINX_32:-}" ] && [ -n "$CACHED_32" ]; then
     echo "- **cached article ÷ nginx at 32 connections: $(echo "100 * $CACHED_32 / $NGINX_32" | bc -l | xargs printf '%.0f') %** ($CACHED_32 / $NGINX_32 req/s); home ÷ nginx: $(echo "100 * $HOME_32 / $NGINX_32" | bc -l | xargs printf '%.0f') %"
   fi
-  echo "- app process RSS after the runs (MB, every process of the server group): uncached [$RSS_UNCACHED], cached [$RSS_CACHED]"
+  echo "- app process RSS after the runs (MB, every process of the server group): uncached [$RSS_UNCACHED], miss [$RSS_MISS], cached [$RSS_CACHED]"
   echo "- machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo); $(uname -sr); $("$PY" --version); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'); $(nginx -v 2>&1 | sed 's/.*: //')"
 } >>"$RESULTS"
 cat "$RESULTS"
