@@ -111,3 +111,34 @@ def test_related_shown_on_article_page_with_bounded_queries(
     doc = lxml_html.fromstring(Client().get(base.url).content)
     shown = doc.xpath("//section[@class='related']//h3[@class='card-title']/a/text()")
     assert shown == [f"Oil story {i}" for i in range(4)]
+
+
+def test_an_old_article_sharing_tags_is_found_beyond_the_nearest_in_time(make_article, monkeypatch):
+    """Candidates are the articles nearest in time plus those sharing the most tags."""
+    from silkwire.news import related
+
+    monkeypatch.setattr(related, "CANDIDATES_EACH_SIDE", 2)
+    monkeypatch.setattr(related, "TAGGED_CANDIDATES", 1)
+    now = timezone.now()
+    base = make_article(
+        "Aral fisheries", country="kazakhstan", tags=["aral", "fish"], first_published_at=now
+    )
+    for i in range(4):  # nearer in time, sharing nothing
+        make_article(
+            f"Astana traffic {i}",
+            country="kyrgyzstan",
+            first_published_at=now - timedelta(hours=i + 1),
+        )
+    make_article(
+        "One tag, long ago",
+        country="uzbekistan",
+        tags=["aral"],
+        first_published_at=now - timedelta(days=900),
+    )
+    make_article(
+        "Two tags, long ago",
+        country="uzbekistan",
+        tags=["aral", "fish"],
+        first_published_at=now - timedelta(days=1000),
+    )
+    assert [a.title for a in base.related_articles(limit=4)] == ["Two tags, long ago"]

@@ -37,6 +37,13 @@ class ArticleTag(TaggedItemBase):
         "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
 
+    class Meta:
+        indexes = [
+            # Related articles read the articles sharing a tag from the index alone
+            # (silkwire.news.related), newest id first.
+            models.Index(fields=["tag", "content_object"], name="articletag_tag_article_idx"),
+        ]
+
 
 class ArticleAuthor(Orderable):
     page = ParentalKey("news.ArticlePage", related_name="article_authors", on_delete=models.CASCADE)
