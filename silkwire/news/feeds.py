@@ -22,6 +22,7 @@ from django.views.decorators.http import require_safe
 
 from silkwire.news import distribution
 from silkwire.news.models import ArticleKind, Author, CountryPage, Topic, live_articles
+from silkwire.news.models.pages import with_topic
 
 FEED_ITEMS = 50
 
@@ -46,7 +47,7 @@ def scope_for(kind: str, **kw: str) -> FeedScope:
         title, link, slug = f"{country.title} — {name}", country.url, f"country/{country.slug}"
         if kw.get("topic"):
             topic = get_object_or_404(Topic, slug=kw["topic"])
-            articles = articles.filter(topics=topic)
+            articles = articles.filter(with_topic(topic))
             title = f"{country.title}: {topic.name} — {name}"
             link, slug = f"{country.url}{topic.slug}/", f"{slug}/{topic.slug}"
         return FeedScope(slug, title, link, f"{title}: latest articles.", articles)
@@ -57,7 +58,7 @@ def scope_for(kind: str, **kw: str) -> FeedScope:
             f"{topic.name} — {name}",
             topic.get_absolute_url(),
             topic.description or f"Latest {topic.name.lower()} articles from {name}.",
-            live_articles().filter(topics=topic),
+            live_articles().filter(with_topic(topic)),
         )
     if kind == "author":
         author = get_object_or_404(Author, slug=kw["author"])
