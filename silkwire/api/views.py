@@ -134,6 +134,8 @@ def articles(request):
                 filters,
                 sort=params.get("sort", "date"),
                 prepare=distribution.with_distribution_data,
+                page=_int_param(params, "page", 1, 1, 10**9),
+                per_page=_int_param(params, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
             )
         else:
             base = ArticlePage.objects.live().public()

@@ -34,9 +34,10 @@ def search(request):
     query = parse_query(params.get("q", ""))
     filters = ArticleFilters.from_params(params)
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
-    results = search_articles(query, filters, sort=sort)
+    number = _page_number(params.get("page"))
+    results = search_articles(query, filters, sort=sort, page=number, per_page=PER_PAGE)
     paginator = Paginator(results, PER_PAGE)
-    page_obj = paginator.page(min(_page_number(params.get("page")), paginator.num_pages))
+    page_obj = paginator.page(min(number, paginator.num_pages))
     hits = [(article, highlight(article_text(article), query)) for article in page_obj]
     kept = {k: params[k][:200] for k in ("q", "sort", *FILTER_PARAMS) if params.get(k)}
     response = render(
@@ -48,6 +49,7 @@ def search(request):
             "filters": filters,
             "sort": sort,
             "page_obj": page_obj,
+            "estimated": getattr(results, "estimated", False),
             "hits": hits,
             "searched": bool(query) or filters.active,
             "querystring": urlencode(kept),

@@ -247,3 +247,34 @@ def test_relevance_puts_headline_matches_before_body_matches(make_article):
         ]
     by_date = titles(Client().get("/search/", {"q": "Sarez", "sort": "date"}))
     assert by_date == ["Budget talks resume", "Pamir highway repairs", "Sarez lake survey funded"]
+
+
+def test_past_the_ranked_head_results_continue_newest_first_and_the_count_is_honest(
+    make_article, monkeypatch
+):
+    """Only the newest few matches are ranked and a window of pages is counted; nothing is lost."""
+    from silkwire.search import articles
+    from silkwire.search.articles import HeadlineFirst
+
+    monkeypatch.setattr(HeadlineFirst, "RANKED", 2)
+    monkeypatch.setattr(HeadlineFirst, "RANKED_SQLITE", 2)
+    monkeypatch.setattr(articles, "LOOKAHEAD_PAGES", 0)
+    now = timezone.now()
+    for i in range(25):
+        make_article(
+            f"Glacier report {i:02d}",
+            blocks=para("Glaciers in the Pamirs shrink."),
+            first_published_at=now - timedelta(days=i),
+        )
+    client = Client()
+    first = client.get("/search/", {"q": "glacier"})
+    second = client.get("/search/", {"q": "glacier", "page": 2})
+    shown = titles(first) + titles(second)
+    assert sorted(shown) == [f"Glacier report {i:02d}" for i in range(25)]  # none lost or repeated
+    assert shown[2:] == [f"Glacier report {i:02d}" for i in range(2, 25)]  # past the head: by date
+
+    def count(response):
+        return lxml_html.fromstring(response.content).xpath("string(//p[@class='search-count'])")
+
+    assert count(first).startswith("More than 20 results")  # counted up to this page only
+    assert count(second).startswith("25 results")  # page 2's window holds them all: exact
