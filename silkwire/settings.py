@@ -157,7 +157,9 @@ TEMPLATES = [
 DATABASE_URL = env("SILKWIRE_DATABASE_URL") or f"sqlite:///{SILKWIRE_HOME / 'silkwire.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_MAX_AGE"] = (
+        60  # opening a connection per request cost ~2 ms of a 10 ms render (bench/RESULTS.md)
+    )
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers and the single writer work at once; IMMEDIATE makes a
         # writing transaction take the lock up front instead of failing mid-way.
