@@ -157,3 +157,41 @@ def test_a_bump_of_a_dependency_gives_a_new_value(pagecache):
     assert cached("demo", [1], ["article:1"], compute) == 2
     pagecache.invalidate(["global"])
     assert cached("demo", [1], ["article:1"], compute) == 3
+
+
+def test_a_renamed_country_routes_by_its_new_slug_at_once(client, story, commit):
+    """The site and the countries used for routing are fragments too."""
+    assert client.get("/kazakhstan/").status_code == 200  # both fragments are now filled
+    assert client.get(story.url).status_code == 200
+
+    def rename():
+        country = CountryPage.objects.get(slug="kazakhstan")
+        country.slug = "qazaqstan"
+        country.save_revision().publish()
+
+    commit(rename)
+    old = client.get("/kazakhstan/")  # Wagtail's redirects app keeps the old address working
+    assert old.status_code == 301 and old["Location"] == "/qazaqstan/"
+    assert client.get("/qazaqstan/").status_code == 200
+    assert client.get("/qazaqstan/dam-timetable-agreed/").status_code == 200
+
+
+def test_a_changed_site_is_seen_by_the_next_request(rf, story, commit):
+    from wagtail.models import Site
+
+    from silkwire.core.pagecache.fragments import cached_site_middleware
+
+    def site_of_a_request():
+        request = rf.get("/", HTTP_HOST="localhost")
+        cached_site_middleware(lambda r: None)(request)
+        return request._wagtail_site
+
+    assert site_of_a_request().site_name != "Silkwire Daily"
+
+    def rename():
+        site = Site.objects.get(is_default_site=True)
+        site.site_name = "Silkwire Daily"
+        site.save()
+
+    commit(rename)
+    assert site_of_a_request().site_name == "Silkwire Daily"

@@ -147,3 +147,28 @@ def do_fragment(parser, token):
         [parser.compile_filter(p) for p in parts],
         [parser.compile_filter(d) for d in deps],
     )
+
+
+# --- the request's Wagtail site -----------------------------------------------------------------
+def cached_site_middleware(get_response):
+    """Find the request's Wagtail ``Site`` from a fragment instead of a query per request.
+
+    Wagtail looks the site up on every request (``Site.find_for_request``), then reuses
+    ``request._wagtail_site``; this sets that attribute first. A change to any site or to
+    a non-article page bumps ``global``, so the next request looks it up again.
+    """
+    from wagtail.models import Site
+
+    def middleware(request):
+        if not hasattr(request, "_wagtail_site"):
+            key = [request._get_raw_host(), request.get_port()]
+            request._wagtail_site = cached("wagtail-site", key, [], lambda: find(request))
+        return get_response(request)
+
+    def find(request):
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific  # what routing asks for next
+        return site
+
+    return middleware

@@ -126,6 +126,25 @@ class HomePage(FewerRestrictionQueries, Page):
         )
     ]
 
+    def route(self, request, path_components):
+        # /<country>/…: the live countries are kept as a fragment (any change to a non-article
+        # page bumps ``global``), saving Wagtail's two queries for the child and its type.
+        if path_components:
+            from silkwire.core.pagecache.fragments import cached
+
+            countries = cached(
+                "countries-by-slug",
+                [self.pk],
+                [],
+                lambda: {c.slug: c for c in CountryPage.objects.child_of(self).live()},
+                request=request,
+            )
+            country = countries.get(path_components[0])
+            if country is not None:
+                country._cached_parent_obj = self
+                return country.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Each section asks for the ids of its newest articles from the page table alone (a
