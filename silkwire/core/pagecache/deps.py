@@ -45,7 +45,15 @@ def page_deps(page, serve_kwargs) -> set[str]:
     if isinstance(page, ArticlePage):
         # get_parent() caches the parent on the instance: the template's own call is free.
         names = {f"article:{page.pk}", f"country:{page.get_parent().pk}"}
-        names.update(_article_links(page.pk))
+        # The links change only with the article (a save bumps ``article:A``): a fragment,
+        # so a page-cache miss of an unchanged article skips the query.
+        from silkwire.core.pagecache.fragments import cached
+
+        names.update(
+            cached(
+                "article-deps", [page.pk], [f"article:{page.pk}"], lambda: _article_links(page.pk)
+            )
+        )
         return names
     if isinstance(page, CountryPage):
         return {f"country:{page.pk}"}
