@@ -71,15 +71,15 @@ def paginate(request, queryset, per_page: int = PER_PAGE):
         raise Http404("No such page of this listing") from None
 
 
-def topic_slugs(request=None) -> dict[str, int]:
-    """Topic slug → id, kept as a fragment (a topic change bumps ``global``)."""
+def topics_by_slug(request=None) -> dict[str, Topic]:
+    """Topic slug → topic, kept as a fragment (a topic change bumps ``global``)."""
     from silkwire.core.pagecache.fragments import cached
 
     return cached(
-        "topic-slugs",
+        "topics-by-slug",
         [],
         [],
-        lambda: dict(Topic.objects.values_list("slug", "pk")),
+        lambda: {t.slug: t for t in Topic.objects.all()},
         request=request,
     )
 
@@ -126,20 +126,24 @@ class HomePage(FewerRestrictionQueries, Page):
         )
     ]
 
-    def route(self, request, path_components):
-        # /<country>/…: the live countries are kept as a fragment (any change to a non-article
-        # page bumps ``global``), saving Wagtail's two queries for the child and its type.
-        if path_components:
-            from silkwire.core.pagecache.fragments import cached
+    def live_countries(self, request=None) -> list[CountryPage]:
+        """The live countries under the home page, in tree order, kept as a fragment (any
+        change to a non-article page bumps ``global``): routing and the home's rails use it."""
+        from silkwire.core.pagecache.fragments import cached
 
-            countries = cached(
-                "countries-by-slug",
-                [self.pk],
-                [],
-                lambda: {c.slug: c for c in CountryPage.objects.child_of(self).live()},
-                request=request,
-            )
-            country = countries.get(path_components[0])
+        return cached(
+            "live-countries",
+            [self.pk],
+            [],
+            lambda: list(CountryPage.objects.live().child_of(self).order_by("path")),
+            request=request,
+        )
+
+    def route(self, request, path_components):
+        # /<country>/…: saves Wagtail's two queries for the child page and its type.
+        if path_components:
+            by_slug = {c.slug: c for c in self.live_countries(request)}
+            country = by_slug.get(path_components[0])
             if country is not None:
                 country._cached_parent_obj = self
                 return country.route(request, path_components[1:])
@@ -175,7 +179,7 @@ class HomePage(FewerRestrictionQueries, Page):
                 Exists(ArticlePage.objects.filter(page_ptr_id=OuterRef("pk"), kind__in=kinds))
             )
 
-        countries = list(CountryPage.objects.live().child_of(self).order_by("path"))
+        countries = self.live_countries(request)
         sections = {
             "latest": newest(pages, 40),
             "interviews": newest(of_kind(ArticleKind.INTERVIEW), 4),
@@ -260,11 +264,9 @@ class CountryPage(FewerRestrictionQueries, Page):
     def route(self, request, path_components):
         if len(path_components) == 1 and self.live:
             slug = path_components[0]
-            topic_id = topic_slugs(request).get(slug)
-            if topic_id is not None:
-                topic = Topic.objects.filter(pk=topic_id).first()
-                if topic is not None:
-                    return RouteResult(self, kwargs={"topic": topic})
+            topic = topics_by_slug(request).get(slug)
+            if topic is not None:
+                return RouteResult(self, kwargs={"topic": topic})
             # Most requests here are for an article: fetch it as an ArticlePage in one query
             # (Wagtail's route reads the child as a Page, then again for its specific type).
             article = ArticlePage.objects.filter(
