@@ -8,7 +8,7 @@ run on the event loop; they take tens of microseconds.
 
 from __future__ import annotations
 
-from silkwire.core.pagecache.cache import RENDER_DEPS, get_cache
+from silkwire.core.pagecache.cache import HEAD_MARK, RENDER_DEPS, get_cache
 from silkwire.core.pagecache.entry import choose_encoding, not_modified, storable
 
 
@@ -106,6 +106,7 @@ class PageCacheASGI:
         inner_scope = dict(scope, query_string=query.encode("latin-1"))
         if head:
             inner_scope["method"] = "GET"
+            inner_scope[HEAD_MARK] = True
         context_token = RENDER_DEPS.set(deps)
         try:
             await self.app(inner_scope, receive, capture)

@@ -41,6 +41,17 @@ def do_not_store() -> None:
     declare(NO_STORE)
 
 
+# Set on the request Django sees when the cache renders a client's HEAD as a GET.
+HEAD_MARK = "silkwire.pagecache.head"
+
+
+def requested_method(request) -> str:
+    """The method the client sent (the cache turns HEAD into GET to store the page)."""
+    if request.META.get(HEAD_MARK) or getattr(request, "scope", {}).get(HEAD_MARK):
+        return "HEAD"
+    return request.method
+
+
 class PageCache:
     def __init__(
         self,

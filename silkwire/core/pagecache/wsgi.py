@@ -8,7 +8,7 @@ stored bytes are answered with their headers, in the encoding the client accepts
 
 from __future__ import annotations
 
-from silkwire.core.pagecache.cache import RENDER_DEPS, get_cache
+from silkwire.core.pagecache.cache import HEAD_MARK, RENDER_DEPS, get_cache
 from silkwire.core.pagecache.entry import choose_encoding, not_modified, storable
 
 
@@ -67,6 +67,7 @@ class PageCacheMiddleware:
         inner_environ = dict(environ, QUERY_STRING=query)
         if head:
             inner_environ["REQUEST_METHOD"] = "GET"
+            inner_environ[HEAD_MARK] = True
         context_token = RENDER_DEPS.set(deps)
         try:
             result = self.app(inner_environ, capture)
