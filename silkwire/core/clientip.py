@@ -13,6 +13,7 @@ import ipaddress
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -24,7 +25,13 @@ def _networks(value) -> tuple[Network, ...]:
     for item in items:
         item = str(item).strip()
         if item:
-            networks.append(ipaddress.ip_network(item, strict=False))
+            try:
+                networks.append(ipaddress.ip_network(item, strict=False))
+            except ValueError:
+                raise ImproperlyConfigured(
+                    f"SILKWIRE_TRUSTED_PROXIES: {item!r} is not an address or network"
+                    " (e.g. 10.0.0.1 or 10.0.0.0/8)."
+                ) from None
     return tuple(networks)
 
 

@@ -84,3 +84,13 @@ def test_client_ip_rules(rf, settings):
     settings.SILKWIRE_TRUSTED_PROXIES = []
     request = rf.get("/", REMOTE_ADDR="10.1.2.3", HTTP_X_FORWARDED_FOR="1.2.3.4")
     assert client_ip(request) == "10.1.2.3"
+
+
+def test_a_bad_trusted_proxy_names_the_setting(rf, settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from silkwire.core.clientip import client_ip
+
+    settings.SILKWIRE_TRUSTED_PROXIES = "10.0.0.0/8, proxy.example"
+    with pytest.raises(ImproperlyConfigured, match="SILKWIRE_TRUSTED_PROXIES: 'proxy.example'"):
+        client_ip(rf.get("/", REMOTE_ADDR="10.1.2.3"))
