@@ -335,3 +335,34 @@ if SILKWIRE_SEARCH_URL:
             "TIMEOUT": 10,
         }
     }
+
+
+# --- Shared resources: abuse limits (docs/security.md "Shared resources") -------------------------
+# Per-client rate limits, "REQUESTS/SECONDS" (0 = no limit); a client past it gets 429.
+def _limit(name: str, default: str) -> tuple[int, int]:
+    text = (env(name, default) or "0").strip()
+    if text in ("0", "off"):
+        return (0, 0)
+    count, _, seconds = text.partition("/")
+    if not (count.isdigit() and (seconds or "60").isdigit()) or int(count) < 1:
+        raise ImproperlyConfigured(f"{name}={text!r}: give REQUESTS/SECONDS, e.g. 30/60, or 0.")
+    return (int(count), max(int(seconds or "60"), 1))
+
+
+SILKWIRE_RATELIMIT_SEARCH = _limit("SILKWIRE_RATELIMIT_SEARCH", "30/60")
+SILKWIRE_RATELIMIT_CONVERTER = _limit("SILKWIRE_RATELIMIT_CONVERTER", "60/60")
+# "Most read": reads counted per client address (IPv6: per /64) per hour, over all articles.
+SILKWIRE_STATS_READS_PER_ADDRESS_HOUR = env_int("SILKWIRE_STATS_READS_PER_ADDRESS_HOUR", 30)
+# The query parameters each public route reads: the page cache keys on (and Django sees)
+# only these, so /?junk=N is one cache entry. Longest matching path prefix wins.
+SILKWIRE_PAGECACHE_QUERY_PARAMS = {
+    "/": ["page", "p", "page_id", "attachment_id"],  # listings; old WordPress ?p= links
+    "/search/": ["q", "sort", "page", "country", "topic", "kind", "author", "from", "to"],
+    "/rates/": ["date", "range"],
+    "/rates/convert/": ["date", "from", "to", "amount"],
+    "/feeds/": ["full"],
+    "/sitemap": ["p"],
+}
+# While the page cache is off because its disk is full, try a write this often (seconds).
+SILKWIRE_PAGECACHE_RETRY_SECONDS = env_int("SILKWIRE_PAGECACHE_RETRY_SECONDS", 60)
+# --- end of shared resources -----------------------------------------------------------------------

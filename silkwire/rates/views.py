@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from silkwire.core.ratelimit import rate_limited
 from silkwire.rates import formatting
 from silkwire.rates.charts import line_chart
 from silkwire.rates.converter import ConversionError, convert, parse_amount
@@ -176,6 +177,7 @@ def currency_csv(request, code: str):
 
 
 @require_GET
+@rate_limited("converter", "SILKWIRE_RATELIMIT_CONVERTER", "conversion")
 def converter(request):
     on = parse_day(request.GET.get("date")) or timezone.localdate()
     source = (request.GET.get("from") or "USD").upper()

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from silkwire.core.ratelimit import rate_limited
 from silkwire.search.articles import SORTS, article_text, parse_query, search_articles
 from silkwire.search.filters import ArticleFilters, filter_choices
 from silkwire.search.query import highlight
@@ -24,6 +25,7 @@ def _page_number(raw: str | None) -> int:
 
 
 @require_safe
+@rate_limited("search", "SILKWIRE_RATELIMIT_SEARCH", "search")
 def search(request):
     """Render results; every parameter is optional and bad values are ignored, never a 500."""
     from silkwire.core.pagecache import do_not_store

@@ -1,10 +1,22 @@
-"""Count a read and rank articles by reads, with nothing stored about the reader."""
+"""Count a read and rank articles by reads, with nothing stored about the reader.
+
+A read counts at most once per client per article per hour, and at most
+``SILKWIRE_STATS_READS_PER_ADDRESS_HOUR`` reads count per address per hour, so that one
+client (or one machine with many user agents) cannot move the ranking. A client is a
+keyed hash of its address and user agent under a salt that changes every day and is never
+written to disk: the short-lived keys in Django's cache cannot be turned back into an
+address, and nothing links one day's readers to the next's.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
+import secrets
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, Sum
@@ -18,20 +30,57 @@ RANKING_CACHE_SECONDS = 600  # refresh_rankings() recomputes them every REFRESH_
 REFRESH_SECONDS = 300
 PAGE_CACHE_GROUP = "most-read"  # what pages showing a ranking declare to the page cache
 
-# Crawlers, link previews and monitors are not readers. Matched, never stored.
+SEEN_SECONDS = 3600  # one read per client per article in this long
+logger = logging.getLogger(__name__)
+
+# Crawlers, link previews, monitors and HTTP libraries are not readers. Matched, never stored.
 _BOTS = re.compile(
-    r"bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|monitor|curl|wget|"
-    r"python-requests|httpx|headless|lighthouse|pingdom|feedfetcher",
+    r"bot\b|bot/|bot;|crawl|spider|slurp|preview|facebookexternalhit|facebookcatalog|embedly|"
+    r"monitor|uptime|pingdom|statuscake|curl|wget|python|httpx|aiohttp|go-http-client|java/|"
+    r"okhttp|axios|node-fetch|undici|libwww|scrapy|headless|phantomjs|selenium|puppeteer|"
+    r"playwright|lighthouse|feedfetcher|yandex|baidu|bingpreview|semrush|ahrefs|mj12|petalbot|"
+    r"bytespider|gptbot|ccbot|claude|perplexity|applebot|whatsapp|telegram|skypeuripreview|"
+    r"vkshare|discord|slack|linkedin|pinterest|outbrain|flipboard|nuzzel|qwant|duckduck",
     re.IGNORECASE,
 )
 
 
 def is_reader(user_agent: str, headers) -> bool:
-    """Tell a person's browser from a bot or a speculative prefetch."""
+    """Tell a person's browser from a bot or a speculative prefetch/prerender."""
     if not user_agent or _BOTS.search(user_agent):
         return False
-    purpose = (headers.get("Sec-Purpose") or headers.get("Purpose") or "").lower()
-    return "prefetch" not in purpose and "prerender" not in purpose
+    purpose = " ".join(
+        headers.get(name) or "" for name in ("Sec-Purpose", "Purpose", "X-Moz", "X-Purpose")
+    ).lower()
+    return "prefetch" not in purpose and "prerender" not in purpose and "preview" not in purpose
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=12).hexdigest()
+
+
+def _daily_salt(moment: datetime) -> str:
+    day = moment.astimezone(UTC).strftime("%Y%m%d")
+    return cache.get_or_set(f"stats:salt:{day}", secrets.token_hex(16), 2 * 86400)
+
+
+def admit(address: str, user_agent: str, page_id: int, now: datetime | None = None) -> bool:
+    """Say whether this read counts (and remember that it did), per the rules above."""
+    from silkwire.core.clientip import address_key
+
+    moment = now or timezone.now()
+    try:
+        salt = _daily_salt(moment)
+        client = _digest(salt, address, user_agent)
+        if not cache.add(f"stats:seen:{client}:{page_id}", 1, SEEN_SECONDS):
+            return False
+        per_address = f"stats:addr:{_digest(salt, address_key(address))}:{hour_of(moment):%H}"
+        cache.add(per_address, 0, SEEN_SECONDS + 60)
+        limit = getattr(settings, "SILKWIRE_STATS_READS_PER_ADDRESS_HOUR", 30)
+        return cache.incr(per_address) <= limit
+    except Exception:  # noqa: BLE001 - a cache outage loses counts, never the page
+        logger.warning("read counter: cache unavailable, read not counted", exc_info=True)
+        return False
 
 
 def hour_of(moment: datetime) -> datetime:

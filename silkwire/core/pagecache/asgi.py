@@ -8,7 +8,7 @@ run on the event loop; they take tens of microseconds.
 
 from __future__ import annotations
 
-from silkwire.core.pagecache.cache import RENDER_DEPS, get_cache
+from silkwire.core.pagecache.cache import HEAD_MARK, RENDER_DEPS, get_cache
 from silkwire.core.pagecache.entry import choose_encoding, not_modified, storable
 
 
@@ -54,7 +54,7 @@ class PageCacheASGI:
 
     async def __call__(self, scope, receive, send):
         cache = self._cache or get_cache()
-        if cache is None or scope["type"] != "http":
+        if cache is None or scope["type"] != "http" or not cache.available():
             return await self.app(scope, receive, send)
         method = scope["method"]
         if method not in ("GET", "HEAD") or scope.get("path", "/").startswith(
@@ -64,14 +64,14 @@ class PageCacheASGI:
         environ = _environ(scope)
         if cache.private_request(environ):
             return await self.app(scope, receive, send)
-        base = cache.base_key(environ)
+        base, query = cache.key(environ)
         head = method == "HEAD"
         entry = cache.lookup(base, environ)
         if entry is not None:
             return await _send_entry(entry, environ, send, "HIT", head)
-        await self._miss(cache, base, environ, scope, receive, send, head)
+        await self._miss(cache, base, query, environ, scope, receive, send, head)
 
-    async def _miss(self, cache, base, environ, scope, receive, send, head):
+    async def _miss(self, cache, base, query, environ, scope, receive, send, head):
         token = cache.begin()
         deps: set[str] = set()
         start: dict = {}
@@ -102,7 +102,11 @@ class PageCacheASGI:
                     }
                 )
 
-        inner_scope = dict(scope, method="GET") if head else scope
+        # Django sees the query string the key names (parameters the route ignores dropped).
+        inner_scope = dict(scope, query_string=query.encode("latin-1"))
+        if head:
+            inner_scope["method"] = "GET"
+            inner_scope[HEAD_MARK] = True
         context_token = RENDER_DEPS.set(deps)
         try:
             await self.app(inner_scope, receive, capture)

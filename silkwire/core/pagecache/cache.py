@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import contextvars
+import logging
 import os
 import threading
 import time
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.signals import setting_changed
 
 from silkwire.core.pagecache.entry import Entry, build_entry
+from silkwire.core.pagecache.health import Health, full_reason
+from silkwire.core.pagecache.keys import RequestRules
 from silkwire.core.pagecache.store import LocalLRU, RedisStore, SQLiteStore
 from silkwire.core.pagecache.versions import MmapVersions, RedisVersions, slot_of
 
@@ -39,6 +41,17 @@ def do_not_store() -> None:
     declare(NO_STORE)
 
 
+# Set on the request Django sees when the cache renders a client's HEAD as a GET.
+HEAD_MARK = "silkwire.pagecache.head"
+
+
+def requested_method(request) -> str:
+    """The method the client sent (the cache turns HEAD into GET to store the page)."""
+    if request.META.get(HEAD_MARK) or getattr(request, "scope", {}).get(HEAD_MARK):
+        return "HEAD"
+    return request.method
+
+
 class PageCache:
     def __init__(
         self,
@@ -53,6 +66,8 @@ class PageCache:
         bypass_prefixes: tuple[str, ...] = (),
         bypass_cookies: tuple[str, ...] = (),
         ignore_params: tuple[str, ...] = (),
+        query_params: dict | None = None,
+        retry_seconds: float = 60,
     ):
         self.versions = versions
         self.shared = shared
@@ -62,28 +77,21 @@ class PageCache:
         self.brotli_quality = brotli_quality
         self.max_entry_bytes = max_entry_bytes
         self.bypass_prefixes = bypass_prefixes
-        self.bypass_cookies = tuple(f"{name}=" for name in bypass_cookies)
-        self._ignore_exact = {p for p in ignore_params if not p.endswith("*")}
-        self._ignore_prefix = tuple(p[:-1] for p in ignore_params if p.endswith("*"))
+        self.rules = RequestRules(
+            bypass_cookies=bypass_cookies, ignore_params=ignore_params, query_params=query_params
+        )
+        self.health = Health(retry_seconds)
         self.hits = self.misses = self.stores = 0
         self._watchers: list[list] = []
         self._seen_sequence = -1
 
     # --- keys ----------------------------------------------------------------------------------
+    def key(self, environ: dict) -> tuple[str, str]:
+        """The base key and the canonical query string Django is given on a miss (keys.py)."""
+        return self.rules.key(environ)
+
     def base_key(self, environ: dict) -> str:
-        """Scheme, host, path and the query string without tracking parameters."""
-        scheme = environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http")
-        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-        path = environ.get("PATH_INFO", "/")
-        query = environ.get("QUERY_STRING", "")
-        if query:
-            pairs = [
-                (k, v)
-                for k, v in parse_qsl(query, keep_blank_values=True)
-                if k not in self._ignore_exact and not k.startswith(self._ignore_prefix or ("\0",))
-            ]
-            query = urlencode(sorted(pairs))
-        return f"{scheme}://{host.lower()}{path}?{query}"
+        return self.rules.key(environ)[0]
 
     @staticmethod
     def variant_key(base: str, vary: tuple[str, ...], environ: dict) -> str:
@@ -91,15 +99,33 @@ class PageCache:
         return base + "\0" + "\0".join(values)
 
     def private_request(self, environ: dict) -> bool:
-        """A request the cache must not answer: signed in, previewing, or authenticated."""
-        if "HTTP_AUTHORIZATION" in environ:
+        return self.rules.private(environ)
+
+    # --- on and off ------------------------------------------------------------------------------
+    def available(self) -> bool:
+        """Say whether to use the cache for this request; retry a write when it is off and due."""
+        if self.health.on:
             return True
-        cookie = environ.get("HTTP_COOKIE")
-        if cookie:
-            for name in self.bypass_cookies:
-                if name in cookie:
-                    return True
-        return False
+        if self.health.due():
+            self.probe()
+        return self.health.on
+
+    def check(self) -> None:
+        """Probe when one is due, also while on (for a process that has not written lately)."""
+        if self.health.on and not self.health.checked_recently():
+            self.probe()
+        else:
+            self.available()
+
+    def probe(self) -> bool:
+        """Try a write the size of a page; turn the cache on or off by its outcome."""
+        try:
+            self.shared.probe()
+        except Exception as exc:  # noqa: BLE001 - any failure keeps it off until the next try
+            self.health.turn_off(full_reason(exc) or f"its store cannot write ({exc})", exc)
+            return False
+        self.health.turn_on()
+        return True
 
     # --- lookup ------------------------------------------------------------------------------------
     def valid(self, entry: Entry) -> bool:
@@ -218,8 +244,15 @@ class PageCache:
         self.stores += 1
 
     def _put(self, key: str, entry: Entry) -> None:
+        try:
+            self.shared.set(key, entry.dumps())
+        except Exception as exc:
+            reason = full_reason(exc)
+            if reason is None:
+                raise
+            self.health.turn_off(reason, exc)
+            return
         self.local.set(key, entry)
-        self.shared.set(key, entry.dumps())
 
     # --- invalidation ------------------------------------------------------------------------------
     def invalidate(self, names) -> None:
@@ -244,6 +277,8 @@ class PageCache:
             "hits": self.hits,
             "misses": self.misses,
             "stores": self.stores,
+            "off_since": self.health.off_since,
+            "off_reason": self.health.reason,
         }
 
 
@@ -287,24 +322,43 @@ def build_cache() -> PageCache | None:
         cache_control=cache_control_header(),
         brotli_quality=settings.SILKWIRE_PAGECACHE_BROTLI_QUALITY,
         bypass_prefixes=bypass,
-        bypass_cookies=(settings.SESSION_COOKIE_NAME, "sessionid", "wagtail-preview"),
+        # Exact names (keys.py). Not the CSRF cookie: a page that uses a token sets that
+        # cookie (Django renews it on every use), and a response with Set-Cookie is never kept.
+        bypass_cookies=(settings.SESSION_COOKIE_NAME, "wagtail-preview"),
         ignore_params=ignore,
+        query_params=getattr(settings, "SILKWIRE_PAGECACHE_QUERY_PARAMS", None),
+        retry_seconds=getattr(settings, "SILKWIRE_PAGECACHE_RETRY_SECONDS", 60),
     )
 
 
 _lock = threading.Lock()
 _current: tuple[int, PageCache | None] | None = None
+_retry_build_at = 0.0
+logger = logging.getLogger("silkwire.pagecache")
 
 
 def get_cache() -> PageCache | None:
     """Return this process's page cache (built on first use, rebuilt after a fork)."""
-    global _current
+    global _current, _retry_build_at
     current = _current
     if current is not None and current[0] == os.getpid():
         return current[1]
+    if time.monotonic() < _retry_build_at:
+        return None
     with _lock:
         if _current is None or _current[0] != os.getpid():
-            cache = build_cache()
+            try:
+                cache = build_cache()
+            except Exception as exc:
+                reason = full_reason(exc)
+                if reason is None:
+                    raise
+                # Cannot even create the store (full disk at start): serve uncached, retry later.
+                if not _retry_build_at:
+                    logger.error("Page cache is off: %s (%s).", reason, exc)
+                _retry_build_at = time.monotonic() + settings.SILKWIRE_PAGECACHE_RETRY_SECONDS
+                return None
+            _retry_build_at = 0.0
             if cache is not None:
                 from silkwire.core.pagecache.invalidation import watch_ticker
 

@@ -8,7 +8,7 @@ stored bytes are answered with their headers, in the encoding the client accepts
 
 from __future__ import annotations
 
-from silkwire.core.pagecache.cache import RENDER_DEPS, get_cache
+from silkwire.core.pagecache.cache import HEAD_MARK, RENDER_DEPS, get_cache
 from silkwire.core.pagecache.entry import choose_encoding, not_modified, storable
 
 
@@ -34,7 +34,7 @@ class PageCacheMiddleware:
 
     def __call__(self, environ, start_response):
         cache = self._cache or get_cache()
-        if cache is None:
+        if cache is None or not cache.available():
             return self.app(environ, start_response)
         method = environ["REQUEST_METHOD"]
         if (
@@ -43,14 +43,14 @@ class PageCacheMiddleware:
             or cache.private_request(environ)
         ):
             return self.app(environ, start_response)
-        base = cache.base_key(environ)
+        base, query = cache.key(environ)
         head = method == "HEAD"
         entry = cache.lookup(base, environ)
         if entry is not None:
             return _serve(entry, environ, start_response, "HIT", head)
-        return self._miss(cache, base, environ, start_response, head)
+        return self._miss(cache, base, query, environ, start_response, head)
 
-    def _miss(self, cache, base, environ, start_response, head):
+    def _miss(self, cache, base, query, environ, start_response, head):
         token = cache.begin()
         deps: set[str] = set()
         captured: dict = {}
@@ -62,7 +62,12 @@ class PageCacheMiddleware:
             captured["status"], captured["headers"] = status, headers
             return chunks.append
 
-        inner_environ = dict(environ, REQUEST_METHOD="GET") if head else environ
+        # Django sees the query string the key names, so the stored page is the one the
+        # key describes (parameters the route does not read are dropped, keys.py).
+        inner_environ = dict(environ, QUERY_STRING=query)
+        if head:
+            inner_environ["REQUEST_METHOD"] = "GET"
+            inner_environ[HEAD_MARK] = True
         context_token = RENDER_DEPS.set(deps)
         try:
             result = self.app(inner_environ, capture)
