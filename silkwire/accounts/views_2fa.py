@@ -119,7 +119,8 @@ def verify(request):
         return redirect(_next_url(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = twofactor.verify(user, form.cleaned_data["code"])
+        until = twofactor.throttled_until(user)
+        device = None if until else twofactor.verify(user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             if isinstance(device, StaticDevice):
@@ -137,11 +138,11 @@ def verify(request):
                 )
             return redirect(_next_url(request))
         audit.record(Action.TWOFA_FAILED, request=request, target=user.get_username())
-        until = twofactor.throttled_until(user)
-        if until is not None:
+        if until:
+            # Each wrong code doubles the wait (django-otp's throttle): guessing is hopeless.
+            when = timezone.localtime(until)
             form.add_error(
-                "code",
-                f"Too many wrong codes: wait until {timezone.localtime(until):%H:%M:%S} and try again.",
+                "code", f"Too many wrong codes: wait until {when:%H:%M:%S} and try again."
             )
         else:
             form.add_error("code", "That code is not right.")
