@@ -405,8 +405,10 @@ SILKWIRE_TRUSTED_PROXIES = _trusted_proxies(env("SILKWIRE_TRUSTED_PROXIES", ""))
 # Two-factor sign-in is required for these groups (and superusers): on in production, off in the
 # local demo so `make run` stays one step. Anyone may enrol; whoever has a device must use it.
 SILKWIRE_REQUIRE_2FA = env_bool("SILKWIRE_REQUIRE_2FA", SILKWIRE_ENV == "production")
-SILKWIRE_2FA_GROUPS = [
-    g.strip() for g in env("SILKWIRE_2FA_GROUPS", "Editors,Administrators").split(",") if g.strip()
+SILKWIRE_TWO_FACTOR_GROUPS = [
+    g.strip()
+    for g in env("SILKWIRE_TWO_FACTOR_GROUPS", "Editors,Administrators").split(",")
+    if g.strip()
 ]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # --- end Accounts and sign-in -----------------------------------------------------------------

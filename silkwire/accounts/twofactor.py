@@ -17,7 +17,7 @@ def required_for(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name__in=settings.SILKWIRE_2FA_GROUPS).exists()
+    return user.groups.filter(name__in=settings.SILKWIRE_TWO_FACTOR_GROUPS).exists()
 
 
 def has_device(user) -> bool:
