@@ -59,6 +59,7 @@ def test_the_lock_ends_after_the_cool_off(client, users):
 
 def test_unlock_command(client, users):
     five_failures(client)
+    assert sign_in(client, "eddie").status_code == 429
     out = StringIO()
     call_command("unlock", "eddie", stdout=out)
     assert "Unlocked eddie" in out.getvalue()
@@ -124,10 +125,9 @@ def test_the_security_log_records_failures_and_the_lockout(client, users):
     assert ("login_refused", "198.51.100.7") in actions
 
 
-@pytest.mark.parametrize("password", ["Qz7!kp2Wm", "password1234", "31415926535897"])
-def test_weak_passwords_are_refused(password):
-    with pytest.raises(ValidationError):
-        validate_password(password)
+def test_passwords_shorter_than_12_characters_are_refused():
+    with pytest.raises(ValidationError, match="at least 12 characters"):
+        validate_password("Qz7!kp2Wm#x")
 
 
 def test_a_long_uncommon_password_is_accepted():
