@@ -6,8 +6,10 @@ Each ``SILKWIRE_*`` variable read here is documented in ``docs/settings.md``;
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -205,12 +207,7 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 3600
 
 # --- Auth, i18n ---------------------------------------------------------------------------
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
+# AUTH_PASSWORD_VALIDATORS: in "Accounts and sign-in" at the end of this file.
 LANGUAGE_CODE = "en"
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
@@ -366,3 +363,83 @@ SILKWIRE_PAGECACHE_QUERY_PARAMS = {
 # While the page cache is off because its disk is full, try a write this often (seconds).
 SILKWIRE_PAGECACHE_RETRY_SECONDS = env_int("SILKWIRE_PAGECACHE_RETRY_SECONDS", 60)
 # --- end of shared resources -----------------------------------------------------------------------
+
+
+# --- Accounts and sign-in (silkwire.accounts; docs/security.md) -------------------------------
+# Lockout (django-axes), two-factor for the newsroom's editors (django-otp), the security log.
+INSTALLED_APPS = [
+    *INSTALLED_APPS,
+    "silkwire.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+]
+_auth_at = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_auth_at],
+    "django_otp.middleware.OTPMiddleware",
+    # Binds the request for the security log and sends staff to the 2FA step when needed.
+    "silkwire.accounts.middleware.AccountsMiddleware",
+    *MIDDLEWARE[_auth_at:],
+    # Turns a refused sign-in into the 429 page; axes wants to be last.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    # Refuses any sign-in while the account or the client address is locked out.
+    "silkwire.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+SILKWIRE_LOGIN_FAILURE_LIMIT = env_int("SILKWIRE_LOGIN_FAILURE_LIMIT", 5)
+SILKWIRE_LOGIN_LOCKOUT_MINUTES = env_int("SILKWIRE_LOGIN_LOCKOUT_MINUTES", 15)
+AXES_FAILURE_LIMIT = SILKWIRE_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=SILKWIRE_LOGIN_LOCKOUT_MINUTES)
+# Either side locks on its own: an account from every address, an address for every account.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A refused attempt during a lockout does not extend it: the lock ends on time.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# One good sign-in must not wipe an address's failures against other accounts.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "silkwire.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "silkwire.core.clientip.client_ip"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the security log already
+AXES_ENABLE_ADMIN = False  # Django's admin is not served; unlocking is in Wagtail's admin
+AXES_VERBOSE = False
+
+
+def _trusted_proxies(value: str) -> list[str]:
+    networks = []
+    for item in (i.strip() for i in value.split(",")):
+        if not item:
+            continue
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"SILKWIRE_TRUSTED_PROXIES: {item!r} is not an IP address or CIDR network."
+            ) from None
+    return networks
+
+
+# Only a peer in this list may name the client in X-Forwarded-For.
+SILKWIRE_TRUSTED_PROXIES = _trusted_proxies(env("SILKWIRE_TRUSTED_PROXIES", ""))
+# Two-factor sign-in is required for these groups (and superusers): on in production, off in the
+# local demo so `make run` stays one step. Anyone may enrol; whoever has a device must use it.
+SILKWIRE_REQUIRE_2FA = env_bool("SILKWIRE_REQUIRE_2FA", SILKWIRE_ENV == "production")
+SILKWIRE_TWO_FACTOR_GROUPS = [
+    g.strip()
+    for g in env("SILKWIRE_TWO_FACTOR_GROUPS", "Editors,Administrators").split(",")
+    if g.strip()
+]
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# --- end Accounts and sign-in -----------------------------------------------------------------
