@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from silkwire.core.urls_policy import URLRefused, check_url
 from silkwire.wire.models import Feed
 
 
@@ -29,7 +30,10 @@ class FeedForm(forms.ModelForm):
         url = self.cleaned_data["url"].strip()
         if not url.lower().startswith(("http://", "https://")):
             raise forms.ValidationError("Give the feed's http or https address.")
-        return url
+        try:
+            return check_url(url).url  # the rules every fetch applies, checked before storing
+        except URLRefused as exc:
+            raise forms.ValidationError(exc.reason[:1].upper() + exc.reason[1:] + ".") from None
 
     def save(self, commit: bool = True) -> Feed:
         feed = super().save(commit=False)
