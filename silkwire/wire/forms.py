@@ -10,7 +10,9 @@ from silkwire.wire.models import Feed
 
 
 class FeedForm(forms.ModelForm):
-    url = forms.URLField(label="Feed URL", max_length=2000, assume_scheme="https")
+    # A CharField: the shared validator (clean_url) reads the URL as a browser does and names
+    # the rule it breaks; Django's URLField would refuse some spellings with a vaguer message.
+    url = forms.CharField(label="Feed URL", max_length=2000)
     enabled = forms.BooleanField(
         required=False,
         initial=True,
@@ -33,7 +35,8 @@ class FeedForm(forms.ModelForm):
         try:
             return check_url(url).url  # the rules every fetch applies, checked before storing
         except URLRefused as exc:
-            raise forms.ValidationError(exc.reason[:1].upper() + exc.reason[1:] + ".") from None
+            message = f"{exc.reason[:1].upper()}{exc.reason[1:]} (rule: {exc.rule})."
+            raise forms.ValidationError(message) from None
 
     def save(self, commit: bool = True) -> Feed:
         feed = super().save(commit=False)
