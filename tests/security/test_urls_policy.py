@@ -6,8 +6,20 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from silkwire.core.http import AddressNotAllowed, fetch
-from silkwire.core.urls_policy import URLRefused, check_url
 from silkwire.wire.models import Feed
+
+
+def check_url(url, **kwargs):
+    from silkwire.core.urls_policy import check_url
+
+    return check_url(url, **kwargs)
+
+
+def url_refused():
+    from silkwire.core.urls_policy import URLRefused
+
+    return URLRefused
+
 
 # Every spelling of a loopback/private/link-local/reserved address a browser or libc accepts.
 HOSTILE_LITERALS = [
@@ -55,7 +67,7 @@ OTHER_RULES = [
 @pytest.mark.parametrize("url", HOSTILE_LITERALS)
 def test_every_ip_literal_form_is_refused(url, settings):
     settings.SILKWIRE_FETCH_ALLOW_PRIVATE = False
-    with pytest.raises(URLRefused) as refused:
+    with pytest.raises(url_refused()) as refused:
         check_url(url)
     assert refused.value.rule == "address"
 
@@ -79,7 +91,7 @@ def test_hosts_are_read_as_browsers_read_them(url, normalised):
 @pytest.mark.parametrize("url, rule", OTHER_RULES)
 def test_scheme_credentials_port_and_syntax_rules(url, rule, settings):
     settings.SILKWIRE_FETCH_ALLOW_PRIVATE = False
-    with pytest.raises(URLRefused) as refused:
+    with pytest.raises(url_refused()) as refused:
         check_url(url)
     assert refused.value.rule == rule
     assert f"rule: {rule}" in str(refused.value)
@@ -90,7 +102,7 @@ def test_configured_ports(settings):
     settings.SILKWIRE_FETCH_ALLOWED_PORTS = frozenset({9000})
     assert check_url("https://feeds.example.com:9000/rss").port == 9000
     assert check_url("https://feeds.example.com/rss").port == 443  # the default always
-    with pytest.raises(URLRefused, match="rule: port"):
+    with pytest.raises(url_refused(), match="rule: port"):
         check_url("https://feeds.example.com:8080/rss")
 
 
