@@ -66,5 +66,6 @@ def test_public_pages_have_no_csp_violations(live_site, page):
         assert response.ok, path
         assert "default-src 'self'" in response.headers["content-security-policy"]
         page.wait_for_load_state("networkidle")
+    page.goto(base + "/")
     page.locator(".card-title a").first.click()
     page.wait_for_load_state("networkidle")
