@@ -443,3 +443,32 @@ SILKWIRE_TWO_FACTOR_GROUPS = [
 ]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # --- end Accounts and sign-in -----------------------------------------------------------------
+
+
+# === Door: Content-Security-Policy and fetchable ports (docs/security.md) ====================
+# The policies themselves (public pages, the Wagtail admin, the JSON API) are in
+# silkwire/core/csp.py; the middleware picks one by path. It sits above the page cache's
+# Django layers so every response, cached or not, carries the header.
+INSTALLED_APPS = [*INSTALLED_APPS, "csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "silkwire.core.csp.ContentSecurityPolicyMiddleware",
+)
+# Send the policies as Content-Security-Policy-Report-Only: browsers report, block nothing.
+SILKWIRE_CSP_REPORT_ONLY = env_bool("SILKWIRE_CSP_REPORT_ONLY", False)
+# Where browsers POST violation reports (report-uri); empty: no reports.
+SILKWIRE_CSP_REPORT_URI = env("SILKWIRE_CSP_REPORT_URI", "")
+# The admin's img-src is our own origin: no avatars from an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Ports a fetched URL may name besides its scheme's default (silkwire.core.urls_policy).
+try:
+    SILKWIRE_FETCH_ALLOWED_PORTS = frozenset(
+        int(p)
+        for p in env("SILKWIRE_FETCH_ALLOWED_PORTS", "80,443,8080,8443").split(",")
+        if p.strip()
+    )
+except ValueError:
+    raise ImproperlyConfigured(
+        "SILKWIRE_FETCH_ALLOWED_PORTS: give port numbers separated by commas, e.g. 80,443,8080."
+    ) from None
+# === End of door block =======================================================================

@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.rich_text import expand_db_html
 
 from silkwire.news import distribution
-from silkwire.news.blocks import from_stream_value, is_interviewer
+from silkwire.news.blocks import from_stream_value, is_interviewer, safe_link_url, safe_rich_html
 
 API_ROOT = "/api/v1"
 
@@ -111,7 +111,10 @@ def body_blocks(body) -> list[dict]:
     for block in from_stream_value(body):
         kind = block["type"]
         if kind in ("paragraph", "rich_text", "factbox"):
-            block["html"] = expand_db_html(block["html"])
+            # Links other than http/https/mailto are dropped, whatever wrote the stored HTML.
+            block["html"] = safe_rich_html(expand_db_html(block["html"]))
+        elif kind == "embed":
+            block["url"] = safe_link_url(block["url"]) or None  # never a javascript: URL
         elif kind == "turn":
             block["question"] = is_interviewer(block["speaker"])
         elif kind == "image":

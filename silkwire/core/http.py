@@ -2,7 +2,10 @@
 
 Rules (issue #5 §1, IMPORT_NOTES.md D.3/D.4):
 
-- http/https only, no user:password in the URL; ports 80, 443, 8080 and 8443 only.
+- Every URL, the first and each redirect hop, passes the shared validator
+  (:mod:`silkwire.core.urls_policy`): http/https only, no user:password, the default ports
+  or ``SILKWIRE_FETCH_ALLOWED_PORTS``, and every spelling of an IP literal normalised the
+  way browsers and libc read it and refused when it is not public.
 - Every hop's host is resolved here, *every* answer is checked, and the connection is
   pinned to a checked address (the request goes to the IP; ``Host`` and TLS SNI/cert
   verification keep the original name), so DNS rebinding between check and connect
@@ -39,6 +42,13 @@ import httpx
 from django.conf import settings
 
 from silkwire import __version__
+from silkwire.core.urls_policy import (  # noqa: F401 - re-exported: callers import them from here
+    ALLOWED_SCHEMES,
+    DEFAULT_ALLOWED_PORTS,
+    URLRefused,
+    address_refusal,
+    check_url,
+)
 
 # Body size caps per kind of resource (issue #5 §1; COMMON.md).
 SIZE_LIMITS: dict[str, int] = {
@@ -47,14 +57,9 @@ SIZE_LIMITS: dict[str, int] = {
     "image": 25_000_000,
     "rates": 2 * 1024 * 1024,
 }
-ALLOWED_SCHEMES = frozenset({"http", "https"})
-ALLOWED_PORTS = frozenset({80, 443, 8080, 8443})  # IMPORT_NOTES D.3 "Our rules"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # Headers that must not follow a redirect to another host.
 CREDENTIAL_HEADERS = ("authorization", "cookie", "proxy-authorization")
-
-_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
-_CGNAT = ipaddress.ip_network("100.64.0.0/10")
 
 Resolver = Callable[[str, int], Iterable[str]]
 
@@ -130,43 +135,6 @@ def user_agent() -> str:
     return f"Silkwire/{__version__} (+{settings.SILKWIRE_BASE_URL})"
 
 
-def address_refusal(address: str) -> str | None:
-    """Return why connecting to ``address`` is not allowed, or None when it is public.
-
-    Pure: does not look at settings; :func:`fetch` decides whether to apply it.
-    """
-    try:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-    except ValueError:
-        return f"{address!r} is not an IP address"
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped is not None:
-            return "an IPv4-mapped IPv6 address"
-        if any(ip in net for net in _NAT64):
-            return "a NAT64 address"
-        if ip.sixtofour is not None and address_refusal(str(ip.sixtofour)):
-            return "a 6to4 address wrapping a non-public IPv4 address"
-        if ip.teredo is not None:
-            return "a Teredo address"
-    if ip.is_multicast:
-        return "a multicast address"
-    if ip.is_unspecified:
-        return "the unspecified address"
-    if ip.is_loopback:
-        return "a loopback address"
-    if ip.is_link_local:
-        return "a link-local address (this includes cloud metadata at 169.254.169.254)"
-    if isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT:
-        return "a carrier-grade NAT address (100.64.0.0/10)"
-    if ip.is_private:
-        return "a private-network address"
-    if ip.is_reserved:
-        return "a reserved address"
-    if not ip.is_global:
-        return "not a public address"
-    return None
-
-
 _dns_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="silkwire-dns")
 
 
@@ -197,18 +165,20 @@ def _is_ip_literal(host: str) -> bool:
     return True
 
 
-def _check_url(url: httpx.URL) -> None:
-    text = str(url)
-    if url.scheme not in ALLOWED_SCHEMES:
-        raise AddressNotAllowed(
-            f"Refusing {text}: only http and https URLs can be fetched.", url=text
-        )
-    if not url.host:
-        raise AddressNotAllowed(f"Refusing {text}: the URL has no host.", url=text)
-    if url.userinfo:
-        raise AddressNotAllowed(
-            f"Refusing {text}: credentials in the URL (user:password@) are not sent.", url=text
-        )
+def _checked(url: str) -> httpx.URL:
+    """Return ``url`` normalised by the shared validator, or raise :class:`AddressNotAllowed`.
+
+    Every spelling of an IP literal (``0177.0.0.1``, ``2130706433``, ``[::ffff:127.0.0.1]``)
+    is read as a browser reads it and checked, and rewritten so httpx can parse it.
+    """
+    try:
+        checked = check_url(url)
+    except URLRefused as exc:
+        raise AddressNotAllowed(str(exc), url=url) from None
+    try:
+        return httpx.URL(checked.url)
+    except httpx.InvalidURL as exc:
+        raise AddressNotAllowed(f"Refusing {url}: {exc} (rule: syntax).", url=url) from None
 
 
 def _resolve_checked(
@@ -240,12 +210,6 @@ def _resolve_checked(
                     "Set SILKWIRE_FETCH_ALLOW_PRIVATE=1 only for tests and intranet sources.",
                     url=text,
                 )
-        if port not in ALLOWED_PORTS:
-            raise AddressNotAllowed(
-                f"Refusing {text}: port {port} is not one of {sorted(ALLOWED_PORTS)} "
-                "(set SILKWIRE_FETCH_ALLOW_PRIVATE=1 for intranet sources).",
-                url=text,
-            )
     return addresses
 
 
@@ -297,9 +261,7 @@ def fetch(
     base_headers.update(headers or {})
     history: list[str] = []
     statuses: list[int] = []
-    current = httpx.URL(url) if "://" in url else None
-    if current is None:
-        raise AddressNotAllowed(f"Refusing {url!r}: not an absolute http(s) URL.", url=url)
+    current = _checked(url)
     first_host = current.host
     method = method.upper()
 
@@ -312,7 +274,6 @@ def fetch(
     )
     try:
         while True:
-            _check_url(current)
             if check_names or _is_ip_literal(current.host):
                 addresses = _resolve_checked(current, resolver, allow_private, deadline)
             else:
@@ -345,12 +306,13 @@ def fetch(
                     history.append(str(current))
                     statuses.append(response.status_code)
                     try:
-                        current = httpx.URL(urljoin(str(current), location.strip()))
-                    except httpx.InvalidURL as exc:
+                        target = urljoin(str(current), location.strip())
+                    except ValueError as exc:
                         raise FetchFailed(
                             f"{current} redirected to an invalid URL {location!r}.",
                             url=str(current),
                         ) from exc
+                    current = _checked(target)  # each hop is checked like the first
                     if response.status_code == 303 or (
                         response.status_code in (301, 302) and method == "POST"
                     ):

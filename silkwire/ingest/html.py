@@ -68,7 +68,19 @@ class ExtractedPage:
 
     @property
     def source_url(self) -> str:
-        return self.canonical_url or self.url
+        """Return the page's address for the credit line: an http(s) URL or ""."""
+        from silkwire.core.urls_policy import URLRefused, check_url
+
+        for candidate in (self.canonical_url, self.url):
+            if not candidate:
+                continue
+            try:
+                # Only the URL's form matters here (nothing is fetched): no javascript:,
+                # no credentials.
+                return check_url(candidate, allow_private=True).url
+            except URLRefused:
+                continue
+        return ""
 
     def as_report(self) -> dict:
         """Return a JSON-serialisable summary of what was extracted."""

@@ -33,6 +33,10 @@ BENIGN_BOZO = (
     feedparser.NonXMLContentType,
 )
 _DANGEROUS_DTD = re.compile(rb"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.I)
+# A numeric character reference past U+10FFFF makes feedparser's chr() raise; such a
+# reference becomes U+FFFD so the rest of the feed is still read.
+_HUGE_CHARREF = re.compile(rb"&#(?:[0-9]{8,}|[0-9]{7}|[xX]0*[0-9a-fA-F]{7,});")
+MAX_TTL_MINUTES = 7 * 24 * 60
 
 # Month names (genitive and nominative) in the languages of the region, for dates like
 # "20 ноября 2026 10:30" that feedparser does not know (it ships Korean, Greek, Hungarian).
@@ -148,9 +152,12 @@ def entry_date(entry, tz_name: str, now: datetime | None = None) -> tuple[dateti
 
 
 def _http_url(value: str, base: str) -> str:
-    if not value:
+    if not value or not isinstance(value, str):
         return ""
-    absolute = urljoin(base, value.strip())
+    try:
+        absolute = urljoin(base, value.strip())
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return ""
     return absolute if urlsplit(absolute).scheme in ("http", "https") else ""
 
 
@@ -195,6 +202,12 @@ def _entry(raw, base: str, tz_name: str, now: datetime) -> FeedEntry:
     )
 
 
+def _huge_charref(match: re.Match) -> bytes:
+    text = match.group(0)[2:-1]
+    value = int(text[1:], 16) if text[:1] in (b"x", b"X") else int(text)
+    return match.group(0) if value <= 0x10FFFF else b"&#xFFFD;"
+
+
 def parse_feed(
     content: bytes,
     *,
@@ -203,12 +216,32 @@ def parse_feed(
     tz_name: str = "UTC",
     now: datetime | None = None,
 ) -> ParsedFeed:
-    """Parse a fetched feed body. Raises :class:`FeedParseError` when nothing usable is in it."""
+    """Parse a fetched feed body. Raises :class:`FeedParseError` when nothing usable is in it.
+
+    That is the only exception it raises, whatever the bytes: an unexpected failure inside
+    the parser is reported as a FeedParseError naming it, so the poll records a readable
+    feed error instead of an internal one.
+    """
+    try:
+        return _parse(content, url=url, content_type=content_type, tz_name=tz_name, now=now)
+    except FeedParseError:
+        raise
+    except (ValueError, TypeError, LookupError, OverflowError, UnicodeError, AttributeError) as exc:
+        raise FeedParseError(
+            f"Not a readable RSS or Atom feed: the parser stopped on {type(exc).__name__}: "
+            f"{str(exc)[:200]}. Check the URL points at the feed itself."
+        ) from exc
+
+
+def _parse(
+    content: bytes, *, url: str, content_type: str, tz_name: str, now: datetime | None
+) -> ParsedFeed:
     if b"<!ENTITY" in content or _DANGEROUS_DTD.search(content[:65536]):
         raise FeedParseError(
             "The feed declares XML entities or a DOCTYPE internal subset; refused (entity "
             "expansion attacks). Ask the publisher for a plain RSS/Atom feed."
         )
+    content = _HUGE_CHARREF.sub(_huge_charref, content)
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
@@ -241,7 +274,7 @@ def parse_feed(
         title=plain_text(parsed.feed.get("title", ""))[:255],
         link=_http_url(parsed.feed.get("link", ""), url),
         entries=entries,
-        ttl_minutes=int(ttl) if str(ttl or "").isdigit() else None,
+        ttl_minutes=min(int(ttl), MAX_TTL_MINUTES) if str(ttl or "").isdigit() else None,
         bozo=bozo,
         bozo_message=message,
         warnings=warnings,

@@ -5,11 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from silkwire.core.urls_policy import URLRefused, check_url
 from silkwire.wire.models import Feed
 
 
 class FeedForm(forms.ModelForm):
-    url = forms.URLField(label="Feed URL", max_length=2000, assume_scheme="https")
+    # A CharField: the shared validator (clean_url) reads the URL as a browser does and names
+    # the rule it breaks; Django's URLField would refuse some spellings with a vaguer message.
+    url = forms.CharField(label="Feed URL", max_length=2000)
     enabled = forms.BooleanField(
         required=False,
         initial=True,
@@ -29,7 +32,11 @@ class FeedForm(forms.ModelForm):
         url = self.cleaned_data["url"].strip()
         if not url.lower().startswith(("http://", "https://")):
             raise forms.ValidationError("Give the feed's http or https address.")
-        return url
+        try:
+            return check_url(url).url  # the rules every fetch applies, checked before storing
+        except URLRefused as exc:
+            message = f"{exc.reason[:1].upper()}{exc.reason[1:]} (rule: {exc.rule})."
+            raise forms.ValidationError(message) from None
 
     def save(self, commit: bool = True) -> Feed:
         feed = super().save(commit=False)

@@ -340,14 +340,23 @@ def poll_due_feeds(
     for long; feeds left over are still due and go first next minute.
     """
     now = now or timezone.now()
+    feeds = Feed.objects.due(now).order_by("next_check_at", "pk")[:limit]
+    return poll_feeds(feeds, budget_seconds=budget_seconds)
+
+
+def poll_feeds(feeds, *, budget_seconds: float | None = None) -> list[PollResult]:
+    """Poll ``feeds`` in order; an unexpected error is recorded on its feed, never raised.
+
+    With ``budget_seconds``, stop starting new polls once that much time has passed.
+    """
     started = time.monotonic()
     results = []
-    for feed in Feed.objects.due(now).order_by("next_check_at", "pk")[:limit]:
-        if time.monotonic() - started > budget_seconds:
+    for feed in feeds:
+        if budget_seconds is not None and time.monotonic() - started > budget_seconds:
             break
         try:
             results.append(poll_feed(feed))
-        except Exception as exc:  # one broken feed must not stop the others
+        except Exception as exc:  # a bug of ours: one broken feed must not stop the others
             log.exception("Polling wire feed %s failed", feed.pk)
             results.append(record_error(feed, f"Internal error: {exc!r}", now=timezone.now()))
     return results

@@ -101,13 +101,39 @@ def browser():
         b.close()
 
 
+# Reported in every frame (the preview iframe too) before the page's own scripts run.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`
+    + ` at ${e.sourceFile || document.location.href}:${e.lineNumber}`);
+});
+"""
+
+
+def watch_csp(context) -> list[str]:
+    """Collect every Content-Security-Policy violation the browser logs in ``context``."""
+    violations: list[str] = []
+    context.add_init_script(CSP_LISTENER)
+
+    def on_console(message) -> None:
+        text = message.text
+        if "Content Security Policy" in text or text.startswith("CSP violation"):
+            violations.append(f"{message.page.url if message.page else '?'}: {text}")
+
+    context.on("console", on_console)
+    return violations
+
+
 @pytest.fixture
 def page(browser):
+    """A page whose test fails on any CSP violation the browser logs (docs/security.md)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    violations = watch_csp(context)
     pg = context.new_page()
     pg.set_default_timeout(20_000)
     yield pg
     context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from django.core.management.base import CommandError
 
 from silkwire.core.http import SIZE_LIMITS, FetchError, fetch
+from silkwire.core.urls_policy import URLRefused, check_url
 from silkwire.ingest.html import (
     HTML_MEDIA_TYPES,
     ExtractedPage,
@@ -44,7 +45,11 @@ def add_arguments(parser) -> None:
 def _read_source(source: str) -> tuple[bytes, str, str | None]:
     """Return (body, URL, charset) for a file or URL, refusing what is not an HTML page."""
     cap = SIZE_LIMITS["page"]
-    if source.startswith(("http://", "https://")):
+    if source.lower().startswith(("http://", "https://")):
+        try:
+            source = check_url(source).url  # refused before any connection, exit status 2
+        except URLRefused as exc:
+            raise CommandError(str(exc), returncode=2) from None
         try:
             response = fetch(source, kind="page", headers={"Accept": "text/html,*/*;q=0.5"})
         except FetchError as exc:
@@ -116,6 +121,11 @@ def handle(command, options) -> int | None:
 
     data, fetched_url, charset = _read_source(options["source"])
     url = fetched_url or options["page_url"] or ""
+    if options["page_url"] and not fetched_url:
+        try:
+            url = check_url(url, allow_private=True).url  # a credit link: its form, not its host
+        except URLRefused as exc:
+            raise CommandError(f"--url: {exc}", returncode=2) from None
     try:
         page: ExtractedPage = extract_page(data, url=url, charset=charset)
     except ExtractionError as exc:

@@ -9,9 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from silkwire.core.terminal import print_table
+from silkwire.core.urls_policy import URLRefused, check_url
 from silkwire.news.models import CountryPage
 from silkwire.wire.models import Feed, validate_timezone
-from silkwire.wire.polling import poll_feed, prune
+from silkwire.wire.polling import poll_feeds, prune
 
 
 def _when(value) -> str:
@@ -91,8 +92,12 @@ class Command(BaseCommand):
 
     def do_add(self, options):
         url = options["url"].strip()
-        if not url.startswith(("http://", "https://")):
+        if not url.lower().startswith(("http://", "https://")):
             raise CommandError(f"{url!r}: give the feed's full http(s) URL.", returncode=2)
+        try:
+            url = check_url(url).url  # the same rules the fetch applies, before anything is stored
+        except URLRefused as exc:
+            raise CommandError(str(exc), returncode=2) from None
         if Feed.objects.filter(url=url).exists():
             existing = Feed.objects.get(url=url)
             raise CommandError(
@@ -115,7 +120,7 @@ class Command(BaseCommand):
             timezone=options["timezone"],
             next_check_at=timezone.now(),
         )
-        result = poll_feed(feed) if options["poll"] else None
+        result = poll_feeds([feed])[0] if options["poll"] else None
         feed.refresh_from_db()
         if options["json"]:
             data = _feed_json(feed)
@@ -184,7 +189,7 @@ class Command(BaseCommand):
             feeds = list(Feed.objects.due().order_by("next_check_at", "pk"))
         else:
             feeds = list(Feed.objects.active().order_by("pk"))
-        results = [poll_feed(feed) for feed in feeds]
+        results = poll_feeds(feeds)  # one feed's failure is that feed's, never the run's
         failed = [r for r in results if r.outcome in ("error", "disabled")]
         if options["json"]:
             totals = {
