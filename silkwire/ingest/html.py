@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import nh3
@@ -107,7 +107,7 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
     for name in candidates:
         try:
             return data.decode(name), name.lower()
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # UnicodeError from idna/punycode is no DecodeError
             continue
     try:
         return data.decode("utf-8"), "utf-8"
@@ -120,6 +120,23 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
         return data.decode(best.encoding, errors="replace"), best.encoding
     # Legacy Central Asian sites: cp1251 is the likeliest single-byte encoding.
     return data.decode("cp1251", errors="replace"), "cp1251"
+
+
+def http_url(base: str, value: str) -> str:
+    """Return ``value`` made absolute against ``base`` when it is an http(s) URL, else ""."""
+    try:
+        absolute = urljoin(base, value.strip())
+        scheme = urlsplit(absolute).scheme
+    except ValueError:  # "http://[" — an unclosed IPv6 bracket
+        return ""
+    return absolute if scheme in ("http", "https") else ""
+
+
+def _join(base: str, value: str) -> str:
+    try:
+        return urljoin(base, value)
+    except ValueError:
+        return ""  # an unparseable URL is left out of the report
 
 
 def looks_like_html(text: str) -> bool:
@@ -140,7 +157,7 @@ def _json_ld_objects(tree) -> list[dict]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             continue
         stack = [data]
         while stack:
@@ -219,7 +236,7 @@ def structured_metadata(tree, base_url: str) -> _Meta:
         if isinstance(url, dict):
             url = url.get("@id") or ""
         if isinstance(url, str) and url.startswith(("http://", "https://", "/")):
-            meta.canonical = meta.canonical or urljoin(base_url, url)
+            meta.canonical = meta.canonical or http_url(base_url, url)
     meta.title = meta.title or plain_text(_meta(tree, "og:title", "twitter:title"))
     meta.author = meta.author or plain_text(_meta(tree, "article:author", "author"))
     meta.date = meta.date or _meta(
@@ -227,14 +244,15 @@ def structured_metadata(tree, base_url: str) -> _Meta:
     )
     meta.description = meta.description or plain_text(_meta(tree, "og:description", "description"))
     meta.site_name = plain_text(_meta(tree, "og:site_name", "application-name"))
+    # The canonical URL becomes the article's source link: http(s) only, never javascript:.
     for href in tree.xpath('//link[@rel="canonical"]/@href'):
-        if href.strip():
-            meta.canonical = urljoin(base_url, href.strip())
+        if http_url(base_url, href):
+            meta.canonical = http_url(base_url, href)
             break
     if not meta.canonical:
         og_url = _meta(tree, "og:url")
         if og_url.startswith(("http://", "https://")):
-            meta.canonical = og_url
+            meta.canonical = http_url("", og_url)
     langs = (
         tree.xpath("/html/@lang")
         or tree.xpath(
@@ -413,7 +431,7 @@ def extract_page(data: bytes | str, *, url: str = "", charset: str | None = None
         language=meta.language or (doc.language or ""),
         site_name=meta.site_name or plain_text(doc.sitename),
         description=meta.description or plain_text(doc.description),
-        images=[urljoin(url, src) for src in dict.fromkeys(images)],
+        images=[i for i in dict.fromkeys(_join(url, src) for src in images) if i],
         dropped=dropped,
         encoding=encoding,
     )

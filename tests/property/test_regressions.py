@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from silkwire.ingest.html import extract_page
 from silkwire.rates.providers import cbr, cbu, nbk
 from silkwire.rates.providers.base import ShapeError
 
@@ -47,3 +48,64 @@ def test_rates_ordinary_long_figures_still_parse():
     )
     (quote,) = cbr.parse(payload)
     assert str(quote.units_per_usd) == "81.1234123456789012345"
+
+
+# --- HTML extraction ---------------------------------------------------------------------------
+
+_PROSE = (
+    "The National Bank of Kazakhstan kept its base rate unchanged on Friday, citing slowing "
+    "inflation and a stable tenge. Analysts in Almaty had expected the decision. "
+) * 3
+
+
+def _page(head: str = "", body: str = "") -> bytes:
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><title>Bank holds rate</title>{head}</head>"
+        f"<body><article><h1>Bank holds rate</h1><p>{_PROSE}</p><p>{_PROSE}</p>{body}"
+        "</article></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "href", ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "data:text/html,x"]
+)
+def test_html_canonical_link_that_is_not_http_is_ignored(href):
+    # The canonical URL becomes the draft's source link, rendered as <a href> on the public page.
+    page = extract_page(_page(f'<link rel="canonical" href="{href}">'), url="https://ex.com/a")
+    assert page.canonical_url == ""
+    assert page.source_url == "https://ex.com/a"
+
+
+@pytest.mark.parametrize(
+    "head, body",
+    [
+        ('<link rel="canonical" href="http://[">', ""),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "url": "http://[::1"}</script>',
+            "",
+        ),
+        ("", '<img src="http://[x/i.jpg">'),
+    ],
+)
+def test_html_unparseable_urls_are_left_out_not_a_crash(head, body):
+    # urljoin raised ValueError("Invalid IPv6 URL") out of extract_page.
+    page = extract_page(_page(head, body), url="https://ex.com/a")
+    assert page.canonical_url == ""
+    assert all(image.startswith("https://") for image in page.images)
+
+
+def test_html_json_ld_nested_too_deeply_is_skipped():
+    # json.loads raised RecursionError, which the JSON-LD reader did not catch.
+    head = '<script type="application/ld+json">' + "[" * 100_000 + "</script>"
+    page = extract_page(_page(head), url="https://ex.com/a")
+    assert page.title == "Bank holds rate"
+
+
+def test_html_meta_charset_naming_a_codec_that_raises_unicodeerror_falls_back():
+    # idna raises UnicodeError — no UnicodeDecodeError — on a bad "xn--" label, and that
+    # escaped decode_html; the page is now read as UTF-8 instead.
+    page = extract_page(
+        _page('<meta charset="idna">', "<p>Mirror: www.xn--zz.com</p>"), url="https://ex.com/a"
+    )
+    assert page.encoding == "utf-8"
+    assert "stable tenge" in page.text
