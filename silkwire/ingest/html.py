@@ -31,7 +31,10 @@ MAX_TITLE_CHARS = 1000  # IMPORT_NOTES D.4
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _HREFLESS_LINK = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.S)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff\ufffe\uffff\ud800-\udfff]"
+)
+_CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,20})|0*([0-9]{1,20}));?")
 _ARTICLE_TYPES = {
     "article",
     "newsarticle",
@@ -120,6 +123,27 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
         return data.decode(best.encoding, errors="replace"), best.encoding
     # Legacy Central Asian sites: cp1251 is the likeliest single-byte encoding.
     return data.decode("cp1251", errors="replace"), "cp1251"
+
+
+def _drop_illegal_refs(html_text: str) -> str:
+    """Drop ``&#N;`` references to characters XML forbids (``&#1;``, ``&#65534;``, ``&#99999999;``).
+
+    lxml decodes them into the tree and trafilatura then fails to copy that text into its
+    XML output (ValueError), losing the whole page for one bad character.
+    """
+
+    def keep(match: re.Match[str]) -> str:
+        hex_digits, digits = match.groups()
+        code = int(hex_digits, 16) if hex_digits else int(digits)
+        illegal = (
+            (code < 0x20 and code not in (0x9, 0xA, 0xD))
+            or 0xD800 <= code <= 0xDFFF
+            or code in (0xFFFE, 0xFFFF)
+            or code > 0x10FFFF
+        )
+        return "" if illegal else match.group()
+
+    return _CHAR_REF.sub(keep, html_text) if "&#" in html_text else html_text
 
 
 def http_url(base: str, value: str) -> str:
@@ -383,7 +407,7 @@ def extract_page(data: bytes | str, *, url: str = "", charset: str | None = None
         html_text, encoding = decode_html(data, charset)
     else:
         html_text, encoding = data, ""
-    html_text = _CONTROL.sub("", html_text)
+    html_text = _drop_illegal_refs(_CONTROL.sub("", html_text))
     if not html_text.strip():
         raise ExtractionError("The page is empty.")
     # lxml refuses str input that still carries an XML encoding declaration.
@@ -394,11 +418,14 @@ def extract_page(data: bytes | str, *, url: str = "", charset: str | None = None
         raise ExtractionError(f"The page is not parseable HTML: {exc}") from exc
     meta = structured_metadata(tree, url)
 
-    doc = _bare(html_text, url or None, favor_precision=True)
-    if doc is None or len(doc.text or "") < MIN_TEXT_CHARS:
-        retry = _bare(html_text, url or None, favor_recall=True)
-        if retry is not None and len(retry.text or "") > len((doc and doc.text) or ""):
-            doc = retry
+    try:
+        doc = _bare(html_text, url or None, favor_precision=True)
+        if doc is None or len(doc.text or "") < MIN_TEXT_CHARS:
+            retry = _bare(html_text, url or None, favor_recall=True)
+            if retry is not None and len(retry.text or "") > len((doc and doc.text) or ""):
+                doc = retry
+    except ValueError as exc:  # lxml refusing a character trafilatura copied
+        raise ExtractionError(f"The extractor could not read the page: {exc}") from exc
     if doc is None or doc.body is None or not (doc.text or "").strip():
         raise ExtractionError(
             "No article text found: the page may be an index, need JavaScript, or be empty."

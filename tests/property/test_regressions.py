@@ -109,3 +109,10 @@ def test_html_meta_charset_naming_a_codec_that_raises_unicodeerror_falls_back():
     )
     assert page.encoding == "utf-8"
     assert "stable tenge" in page.text
+
+
+@pytest.mark.parametrize("ref", ["&#65534;", "&#xFFFF;", "&#1;", "&#x0000001F", "&#99999999;"])
+def test_html_reference_to_a_character_xml_forbids_is_dropped(ref):
+    # lxml decoded it, then trafilatura's XML output refused it: ValueError, page lost.
+    page = extract_page(_page(body=f"<p>Tenge{ref} steady at 505.</p>"), url="https://ex.com/a")
+    assert "Tenge steady at 505." in page.text
