@@ -1,0 +1,1 @@
+"""Property tests need no database; they run the parsers on generated hostile input."""
