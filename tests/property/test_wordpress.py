@@ -28,3 +28,8 @@ def test_wxr_reader_gives_a_wxr_error_or_items_and_never_expands_entities(payloa
 @given(s.wp_content())
 def test_convert_content_gives_safe_blocks(content):
     check_convert_content(content)
+
+
+@pytest.mark.xfail(strict=True, raises=ValueError, reason="see above")
+def test_minimal_hostile_content_gives_safe_blocks():
+    check_convert_content("<script>alert(1)</script>&#65534;")
