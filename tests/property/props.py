@@ -77,7 +77,9 @@ def assert_safe_html(html: str, allowed_tags: set[str]) -> None:
         assert tag in allowed_tags, f"tag <{tag}> survived in {html!r}"
         for name, value in attrs:
             assert not name.startswith("on"), f"event handler {name} survived in {html!r}"
-            assert name in ATTRIBUTES.get(tag, set()) | {"rel"}, f"{tag}@{name} in {html!r}"
+            # nh3 keeps its generic "lang" and "title" on any tag (plain text values).
+            allowed = ATTRIBUTES.get(tag, set()) | {"rel", "lang", "title"}
+            assert name in allowed, f"{tag}@{name} in {html!r}"
             if name in ("href", "src"):
                 url = _URL_NOISE.sub("", value or "").lower()
                 assert not url.startswith(_DANGEROUS_SCHEMES), f"{name}={value!r} in {html!r}"

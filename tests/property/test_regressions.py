@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from silkwire.core.sanitize import sanitize_inline, sanitize_rich
 from silkwire.ingest.html import extract_page
 from silkwire.rates.providers import cbr, cbu, nbk
 from silkwire.rates.providers.base import ShapeError
@@ -116,3 +117,21 @@ def test_html_reference_to_a_character_xml_forbids_is_dropped(ref):
     # lxml decoded it, then trafilatura's XML output refused it: ValueError, page lost.
     page = extract_page(_page(body=f"<p>Tenge{ref} steady at 505.</p>"), url="https://ex.com/a")
     assert "Tenge steady at 505." in page.text
+
+
+# --- sanitiser -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sanitize, html",
+    [
+        # The removed <img> left a leading U+FEFF, which the next pass dropped.
+        (sanitize_inline, '<img src=x onerror="alert(1)">\ufeff'),
+        # <h2><h2></h2></h2> came out of the first pass; the second made them siblings.
+        (sanitize_rich, "<h2><div><h2>"),
+    ],
+)
+def test_sanitising_sanitised_html_changes_nothing(sanitize, html):
+    once = sanitize(html)
+    assert sanitize(once) == once
+    assert "onerror" not in once
