@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import nh3
@@ -31,7 +31,10 @@ MAX_TITLE_CHARS = 1000  # IMPORT_NOTES D.4
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _HREFLESS_LINK = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.S)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\ufeff\ufffe\uffff\ud800-\udfff]"
+)
+_CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,20})|0*([0-9]{1,20}));?")
 _ARTICLE_TYPES = {
     "article",
     "newsarticle",
@@ -119,7 +122,7 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
     for name in candidates:
         try:
             return data.decode(name), name.lower()
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # UnicodeError from idna/punycode is no DecodeError
             continue
     try:
         return data.decode("utf-8"), "utf-8"
@@ -132,6 +135,44 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
         return data.decode(best.encoding, errors="replace"), best.encoding
     # Legacy Central Asian sites: cp1251 is the likeliest single-byte encoding.
     return data.decode("cp1251", errors="replace"), "cp1251"
+
+
+def _drop_illegal_refs(html_text: str) -> str:
+    """Drop ``&#N;`` references to characters XML forbids (``&#1;``, ``&#65534;``, ``&#99999999;``).
+
+    lxml decodes them into the tree and trafilatura then fails to copy that text into its
+    XML output (ValueError), losing the whole page for one bad character.
+    """
+
+    def keep(match: re.Match[str]) -> str:
+        hex_digits, digits = match.groups()
+        code = int(hex_digits, 16) if hex_digits else int(digits)
+        illegal = (
+            (code < 0x20 and code not in (0x9, 0xA, 0xD))
+            or 0xD800 <= code <= 0xDFFF
+            or code in (0xFFFE, 0xFFFF)
+            or code > 0x10FFFF
+        )
+        return "" if illegal else match.group()
+
+    return _CHAR_REF.sub(keep, html_text) if "&#" in html_text else html_text
+
+
+def http_url(base: str, value: str) -> str:
+    """Return ``value`` made absolute against ``base`` when it is an http(s) URL, else ""."""
+    try:
+        absolute = urljoin(base, value.strip())
+        scheme = urlsplit(absolute).scheme
+    except ValueError:  # "http://[" — an unclosed IPv6 bracket
+        return ""
+    return absolute if scheme in ("http", "https") else ""
+
+
+def _join(base: str, value: str) -> str:
+    try:
+        return urljoin(base, value)
+    except ValueError:
+        return ""  # an unparseable URL is left out of the report
 
 
 def looks_like_html(text: str) -> bool:
@@ -152,7 +193,7 @@ def _json_ld_objects(tree) -> list[dict]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             continue
         stack = [data]
         while stack:
@@ -231,7 +272,7 @@ def structured_metadata(tree, base_url: str) -> _Meta:
         if isinstance(url, dict):
             url = url.get("@id") or ""
         if isinstance(url, str) and url.startswith(("http://", "https://", "/")):
-            meta.canonical = meta.canonical or urljoin(base_url, url)
+            meta.canonical = meta.canonical or http_url(base_url, url)
     meta.title = meta.title or plain_text(_meta(tree, "og:title", "twitter:title"))
     meta.author = meta.author or plain_text(_meta(tree, "article:author", "author"))
     meta.date = meta.date or _meta(
@@ -239,14 +280,15 @@ def structured_metadata(tree, base_url: str) -> _Meta:
     )
     meta.description = meta.description or plain_text(_meta(tree, "og:description", "description"))
     meta.site_name = plain_text(_meta(tree, "og:site_name", "application-name"))
+    # The canonical URL becomes the article's source link: http(s) only, never javascript:.
     for href in tree.xpath('//link[@rel="canonical"]/@href'):
-        if href.strip():
-            meta.canonical = urljoin(base_url, href.strip())
+        if http_url(base_url, href):
+            meta.canonical = http_url(base_url, href)
             break
     if not meta.canonical:
         og_url = _meta(tree, "og:url")
         if og_url.startswith(("http://", "https://")):
-            meta.canonical = og_url
+            meta.canonical = http_url("", og_url)
     langs = (
         tree.xpath("/html/@lang")
         or tree.xpath(
@@ -377,7 +419,7 @@ def extract_page(data: bytes | str, *, url: str = "", charset: str | None = None
         html_text, encoding = decode_html(data, charset)
     else:
         html_text, encoding = data, ""
-    html_text = _CONTROL.sub("", html_text)
+    html_text = _drop_illegal_refs(_CONTROL.sub("", html_text))
     if not html_text.strip():
         raise ExtractionError("The page is empty.")
     # lxml refuses str input that still carries an XML encoding declaration.
@@ -388,11 +430,14 @@ def extract_page(data: bytes | str, *, url: str = "", charset: str | None = None
         raise ExtractionError(f"The page is not parseable HTML: {exc}") from exc
     meta = structured_metadata(tree, url)
 
-    doc = _bare(html_text, url or None, favor_precision=True)
-    if doc is None or len(doc.text or "") < MIN_TEXT_CHARS:
-        retry = _bare(html_text, url or None, favor_recall=True)
-        if retry is not None and len(retry.text or "") > len((doc and doc.text) or ""):
-            doc = retry
+    try:
+        doc = _bare(html_text, url or None, favor_precision=True)
+        if doc is None or len(doc.text or "") < MIN_TEXT_CHARS:
+            retry = _bare(html_text, url or None, favor_recall=True)
+            if retry is not None and len(retry.text or "") > len((doc and doc.text) or ""):
+                doc = retry
+    except ValueError as exc:  # lxml refusing a character trafilatura copied
+        raise ExtractionError(f"The extractor could not read the page: {exc}") from exc
     if doc is None or doc.body is None or not (doc.text or "").strip():
         raise ExtractionError(
             "No article text found: the page may be an index, need JavaScript, or be empty."
@@ -425,7 +470,7 @@ def extract_page(data: bytes | str, *, url: str = "", charset: str | None = None
         language=meta.language or (doc.language or ""),
         site_name=meta.site_name or plain_text(doc.sitename),
         description=meta.description or plain_text(doc.description),
-        images=[urljoin(url, src) for src in dict.fromkeys(images)],
+        images=[i for i in dict.fromkeys(_join(url, src) for src in images) if i],
         dropped=dropped,
         encoding=encoding,
     )

@@ -73,6 +73,8 @@ class Request:
 
 
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# Longer figures are no rate: "0.000…1" with a million zeros would overflow the division.
+MAX_NUMBER_CHARS = 40
 _PROLOG = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DECLARED = re.compile(rb"^\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9_.:-]+)[\"']", re.IGNORECASE)
 
@@ -81,7 +83,12 @@ def to_decimal(text: str | None, what: str = "value") -> Decimal:
     """Turn a source's number (dot or comma decimals) into a positive Decimal, or raise ShapeError."""
     cleaned = (text or "").strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
     if not _NUMBER.match(cleaned):
-        raise ShapeError(f"{what}: {text!r} is not a positive decimal number")
+        raise ShapeError(f"{what}: {(text or '')[:60]!r} is not a positive decimal number")
+    if len(cleaned) > MAX_NUMBER_CHARS:
+        raise ShapeError(
+            f"{what}: {cleaned[:20]}… has {len(cleaned)} characters; a rate has at most "
+            f"{MAX_NUMBER_CHARS}"
+        )
     try:
         number = Decimal(cleaned)
     except InvalidOperation:  # pragma: no cover - the regex already guards this
@@ -136,6 +143,10 @@ def decode_payload(payload: bytes) -> str:
         return payload.decode(declared, errors="replace")
     except LookupError:
         raise ShapeError(f"unknown encoding {declared!r} declared in the XML prolog") from None
+    except ValueError as exc:  # idna, punycode: codecs that refuse errors="replace"
+        raise ShapeError(
+            f"the body cannot be read as {declared!r}, the encoding its XML prolog declares: {exc}"
+        ) from None
 
 
 def looks_like_html(text: str) -> bool:
@@ -177,6 +188,8 @@ def load_json(payload: bytes) -> Any:
         return json.loads(text, parse_float=Decimal)
     except ValueError as exc:
         raise ShapeError(f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise ShapeError("not valid JSON: arrays or objects nested too deeply") from None
 
 
 def child_text(element: Element, tag: str, what: str) -> str:
