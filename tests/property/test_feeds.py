@@ -25,20 +25,12 @@ OUT_OF_RANGE_REFERENCE_FEED = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(OverflowError, ValueError),
-    reason="parse_feed raises OverflowError on OVERFLOWING_DATE_FEED and ValueError on "
-    "OUT_OF_RANGE_REFERENCE_FEED instead of FeedParseError or entries; the feed parser fix "
-    "belongs to the security helper",
-)
 @SUITE
 @given(st.one_of(s.feed_payload(), s.mixed_bytes()))
 def test_parse_feed_gives_a_feed_error_or_safe_entries(payload):
     check_feed(payload)
 
 
-@pytest.mark.xfail(strict=True, raises=(OverflowError, ValueError), reason="see above")
 @pytest.mark.parametrize("payload", [OVERFLOWING_DATE_FEED, OUT_OF_RANGE_REFERENCE_FEED])
 def test_minimal_hostile_feeds_give_a_feed_error_or_entries(payload):
     check_feed(payload)
