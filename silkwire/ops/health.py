@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 import shutil
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,6 +59,9 @@ def check_disk() -> dict:
     floor = int(getattr(settings, "SILKWIRE_HEALTHZ_DISK_WARN_MB", 1024)) * 1024 * 1024
     result: dict = {"status": "ok", "warn_below_bytes": floor}
     for name, path in (("home", settings.SILKWIRE_HOME), ("media", settings.MEDIA_ROOT)):
+        path = Path(path)
+        while not path.exists() and path != path.parent:  # media appears with the first upload
+            path = path.parent
         try:
             free = shutil.disk_usage(path).free
         except OSError as exc:
