@@ -117,6 +117,12 @@ def create_backup(path: Path | None = None) -> BackupResult:
     when complete, so a crash never leaves a half archive under a real name.
     """
     kind = database.engine()
+    where = Path(path or default_directory()).resolve()
+    if where.is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
+        raise BackupError(
+            f"{where} is inside MEDIA_ROOT, which is served to anyone: an archive holds "
+            "password hashes and the secret key. Choose a directory outside it."
+        )
     as_dir = path is not None and str(path).endswith(("/", os.sep))
     if as_dir:
         Path(path).mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -296,3 +296,13 @@ def test_the_job_is_registered_only_when_a_directory_is_set(tmp_path):
     assert "backup " not in listed
     listed = ok(silkwire(tmp_path / "h", "runjobs", "--list", SILKWIRE_BACKUP_DIR=str(tmp_path)))
     assert "backup " in listed and "SILKWIRE_BACKUP_KEEP" in listed
+
+
+@pytest.mark.django_db
+def test_an_archive_is_never_written_where_media_is_served(settings):
+    from silkwire.ops.backup import create_backup
+    from silkwire.ops.database import BackupError
+
+    with pytest.raises(BackupError, match="inside MEDIA_ROOT"):
+        create_backup(Path(settings.MEDIA_ROOT) / "backups" / "site.tar.gz")
+    assert not (Path(settings.MEDIA_ROOT) / "backups").exists()
