@@ -94,7 +94,7 @@ def _target(path: Path | None) -> tuple[Path, int]:
         raise BackupError(f"{path}.partial exists: another backup is writing it.") from None
 
 
-def _walk(root: Path):
+def walk_files(root: Path):
     """Yield the regular files under ``root`` (sorted; symlinks are skipped, not followed)."""
     if not root.is_dir():
         return
@@ -143,13 +143,13 @@ def create_backup(path: Path | None = None) -> BackupResult:
             writer.add_file(DB_MEMBERS[kind], dump, 0o600)
             dump.unlink()  # free the space before the media is added
             media_root = Path(settings.MEDIA_ROOT)
-            for file in _walk(media_root):
+            for file in walk_files(media_root):
                 writer.add_file(f"media/{file.relative_to(media_root).as_posix()}", file)
             home = Path(settings.SILKWIRE_HOME)
             if (home / "secret_key").is_file():
                 writer.add_file("home/secret_key", home / "secret_key", 0o600)
             for sub in HOME_DIRS:
-                for file in _walk(home / sub):
+                for file in walk_files(home / sub):
                     writer.add_file(f"home/{file.relative_to(home).as_posix()}", file)
             manifest = {
                 "format": FORMAT,

@@ -20,7 +20,7 @@ from django.db import connections
 
 from silkwire.ops import database
 from silkwire.ops.archive import DB_MEMBERS, extract_verified
-from silkwire.ops.backup import _walk, main_tables, summary
+from silkwire.ops.backup import main_tables, summary, walk_files
 from silkwire.ops.database import BackupError
 
 log = logging.getLogger("silkwire.ops")
@@ -41,7 +41,7 @@ def target_contents() -> list[str]:
         counts = summary(database.count_rows(main_tables().values()))
         known = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
         found.append(f"the database has {len(tables)} tables" + (f" ({known})" if known else ""))
-    files = sum(1 for _ in _walk(Path(settings.MEDIA_ROOT)))
+    files = sum(1 for _ in walk_files(Path(settings.MEDIA_ROOT)))
     if files:
         found.append(f"the media directory has {files} files")
     return found
@@ -117,7 +117,7 @@ def restore_backup(archive: Path, *, force: bool = False, check_only: bool = Fal
         media_root = Path(settings.MEDIA_ROOT)
         _clear(media_root)
         _move_tree(staging / "media", media_root)
-        for file in list(_walk(staging / "home")):
+        for file in list(walk_files(staging / "home")):
             dest = home / file.relative_to(staging / "home")
             dest.parent.mkdir(parents=True, exist_ok=True)
             os.replace(file, dest)
