@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "silkwire.search",
     "silkwire.api",
     "silkwire.stats",
+    "silkwire.ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -472,3 +473,18 @@ except ValueError:
         "SILKWIRE_FETCH_ALLOWED_PORTS: give port numbers separated by commas, e.g. 80,443,8080."
     ) from None
 # === End of door block =======================================================================
+
+
+# --- Operations: backups and /healthz (silkwire.ops; docs/operations.md) -----------------------
+# /healthz is answered first, before the host check and the HTTPS redirect a load balancer's
+# probe by IP address over plain HTTP would fail.
+MIDDLEWARE = ["silkwire.ops.health.HealthzMiddleware", *MIDDLEWARE]
+# Where the daily backup job writes its archives; unset: no scheduled backups (`silkwire
+# backup` then writes to SILKWIRE_HOME/backups).
+SILKWIRE_BACKUP_DIR = (
+    Path(env("SILKWIRE_BACKUP_DIR")).resolve() if env("SILKWIRE_BACKUP_DIR") else None
+)
+# How many of the job's archives to keep (the newest); 0 keeps them all.
+SILKWIRE_BACKUP_KEEP = env_int("SILKWIRE_BACKUP_KEEP", 7)
+# /healthz reports disk "warn" when free space of SILKWIRE_HOME or MEDIA_ROOT is below this.
+SILKWIRE_HEALTHZ_DISK_WARN_MB = env_int("SILKWIRE_HEALTHZ_DISK_WARN_MB", 1024)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include(sitemaps.urlpatterns)),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("stats/", include("silkwire.stats.urls")),
+    path("healthz", include("silkwire.ops.urls")),
     # Media is served by Django only for the embedded default; in a scale-out setup the
     # reverse proxy serves MEDIA_ROOT directly (docs/deploy.md).
     re_path(

@@ -1,0 +1,1 @@
+"""Operations: backups, restores and the ``/healthz`` endpoint (docs/operations.md)."""
