@@ -14,8 +14,11 @@ Control characters (IMPORT_NOTES.md A.3.2): WordPress does not strip the
 XML-illegal C0 controls, and real exports contain them. They are removed from
 the byte stream before parsing (raw and as ``&#N;`` references) and every
 removal is reported with its byte offset. If the document still does not
-parse, a second pass with ``recover=True`` reads the items after the break,
-each flagged ``needs_review`` — an item is never dropped silently.
+parse, a second pass with ``recover=True`` reads the items after the break and
+flags ``needs_review`` exactly the items whose lines hold a parse error (from the
+first line of the ``<item>`` to the line of its closing tag). That does not depend
+on how far ahead lxml parses before it hands over events (lxml 6.2 reads bigger
+chunks, so the strict pass may fail before yielding the items in front of the break).
 """
 
 from __future__ import annotations
@@ -269,6 +272,17 @@ def _int(value: str, default: int = 0) -> int:
         return default
 
 
+def _has_error_within(elem: etree._Element, error_log) -> bool:
+    """Return whether the parser reported an error between an element's first and last line.
+
+    The element's closing tag is taken to be on the line after its last descendant
+    starts (WordPress writes ``</item>`` on a line of its own).
+    """
+    first = elem.sourceline or 0
+    last = max((d.sourceline or 0 for d in elem.iterdescendants()), default=first) + 1
+    return any(first <= (e.line or 0) <= last for e in error_log)
+
+
 def open_export(path: str | Path, max_bytes: int | None = None) -> Iterator[tuple[str, BinaryIO]]:
     """Yield ``(name, binary stream)`` for each WXR document in ``.xml``, ``.xml.gz`` or ``.zip``."""
     path = Path(path)
@@ -357,26 +371,32 @@ class WXRReader:
             if not self.stream.seekable():
                 raise WXRError(f"{self.name}: not well-formed XML: {self._describe(exc)}") from exc
             self.recovered_after = seen
-            self.warnings.append(
-                f"{self.name}: not well-formed XML ({self._describe(exc)}); the {seen} item(s) before the "
-                "error were read normally, the rest in recovery mode and flagged for review."
-            )
             self.stream.seek(0)
             log = ScrubLog()
             retry = _ScrubbingReader(self.stream, self.name, log, self.max_bytes)
             index = 0
+            flagged: list[int] = []
+            events = self._parser(retry, recover=True)
             try:
-                for item in self._iter(self._parser(retry, recover=True)):
+                for item in self._iter(events, recovering=True):
                     index += 1
                     if index <= seen:
-                        continue
-                    item.needs_review = True
+                        continue  # read normally by the strict pass already
+                    if item.needs_review:
+                        flagged.append(item.post_id)
                     yield item
             except etree.XMLSyntaxError as exc2:  # recovery gave up too
                 self._refuse_if_entity(exc2)
                 raise WXRError(
                     f"{self.name}: unreadable even in recovery mode: {self._describe(exc2)}"
                 ) from exc2
+            lines = sorted({e.line for e in events.error_log if e.line})
+            shown = ", ".join(str(n) for n in lines[:10]) + (" …" if len(lines) > 10 else "")
+            self.warnings.append(
+                f"{self.name}: not well-formed XML ({self._describe(exc)}); read again in recovery "
+                f"mode. Parse errors on line(s) {shown}; the item(s) holding them were flagged for "
+                f"review: {', '.join(map(str, flagged)) or 'none'}."
+            )
         if self.scrubbed.count:
             offsets = ", ".join(str(o) for o in self.scrubbed.offsets)
             more = " …" if self.scrubbed.count > len(self.scrubbed.offsets) else ""
@@ -403,7 +423,7 @@ class WXRReader:
                 "the five XML entities and numeric references; fix or remove the entity."
             ) from exc
 
-    def _iter(self, events: etree.iterparse) -> Iterator[WXRItem]:
+    def _iter(self, events: etree.iterparse, recovering: bool = False) -> Iterator[WXRItem]:
         channel = self.channel
         for _, elem in events:
             ns, local = _local(elem.tag)
@@ -411,9 +431,12 @@ class WXRReader:
             parent_local = _local(parent.tag)[1] if parent is not None else ""
             if local == "item" and not ns:
                 item = self._item(elem)
+                if item is not None and recovering:
+                    item.needs_review = _has_error_within(elem, events.error_log)
                 elem.clear(keep_tail=False)
-                # Drop what came before, so the tree never grows (lxml FAQ, iterparse).
-                while elem.getprevious() is not None:
+                # Drop what came before, so the tree never grows (lxml FAQ, iterparse) — but
+                # not inside another item, where recovery nested it: those are its fields.
+                while parent_local == "channel" and elem.getprevious() is not None:
                     del parent[0]
                 if item is not None:
                     yield item
@@ -518,7 +541,11 @@ class WXRReader:
         """Yield an item's fields; a stray element (left by recovery mode) is looked into."""
         for child in elem:
             ns, local = _local(child.tag)
-            if not ns and local not in _RSS_ITEM_FIELDS and len(child):
+            if not ns and len(child):
+                # A field holding elements (``<title>a <b></title>`` read in recovery mode)
+                # swallowed the fields after it: keep its text and look into it.
+                if local in _RSS_ITEM_FIELDS:
+                    yield child
                 yield from self._item_children(child)
             else:
                 yield child
