@@ -407,6 +407,9 @@ class WordPressImporter:
         if record is not None and record[1] is None:
             self.report.skip("page deleted in Silkwire")
             return None
+        if prepared.error is not None:  # the helper process could not convert it
+            self.report.fail(item.post_id, prepared.error)
+            return None
         try:
             plan, notes, content_warnings = self._plan(item, prepared)
         except Exception as exc:

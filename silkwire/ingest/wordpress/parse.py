@@ -35,6 +35,8 @@ from typing import IO, BinaryIO
 
 from lxml import etree
 
+from silkwire.ingest.wordpress.chars import ILLEGAL_UTF8_RE, illegal_xml_refs
+
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 # Match namespaces by URI pattern, never by prefix (IMPORT_NOTES.md A.3.2).
@@ -46,9 +48,6 @@ ZERO_DATE = "0000-00-00 00:00:00"
 # XML 1.0 forbids every C0 control except tab, newline and carriage return.
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _CONTROL_RE = re.compile(b"[" + re.escape(_CONTROL_BYTES) + b"]")
-_CONTROL_REF_RE = re.compile(
-    rb"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01])|[xX]0*(?:[0-8bBcC]|[eEfF]|1[0-9a-fA-F]));"
-)
 _READ_SIZE = 1 << 16
 _RSS_ITEM_FIELDS = {
     "title",
@@ -194,10 +193,15 @@ class _ScrubbingReader(io.RawIOBase):
             self._carry = b""
             if chunk:
                 # Keep a possible character reference split across reads for the next round.
-                amp = data.rfind(b"&", max(0, len(data) - 12))
+                amp = data.rfind(b"&", max(0, len(data) - 16))
                 if amp != -1 and b";" not in data[amp:]:
                     self._carry = data[amp:]
                     data = data[:amp]
+                # Likewise the start of a three-byte sequence (U+FFFE, a surrogate) cut in two.
+                elif data[-1:] in (b"\xef", b"\xed") or data[-2:-1] in (b"\xef", b"\xed"):
+                    cut = -1 if data[-1:] in (b"\xef", b"\xed") else -2
+                    self._carry = data[cut:]
+                    data = data[:cut]
             if not self._prolog_done:
                 self._check_prolog(data, at_eof=not chunk)
             data = self._scrub(data, start)
@@ -245,11 +249,24 @@ class _ScrubbingReader(io.RawIOBase):
             for match in _CONTROL_RE.finditer(data):
                 self._log.add(start + match.start())
             data = cleaned
-        if b"&#" in data and _CONTROL_REF_RE.search(data):
-            for match in _CONTROL_REF_RE.finditer(data):
-                self._log.add(start + match.start())
-            data = _CONTROL_REF_RE.sub(b"", data)
+        # U+FFFE, U+FFFF and surrogates, raw (bytes) or as references: XML forbids them too.
+        if b"\xef\xbf" in data or b"\xed" in data:
+            spans = [m.span() for m in ILLEGAL_UTF8_RE.finditer(data)]
+            data = self._cut(data, spans, start)
+        if b"&#" in data:
+            data = self._cut(data, illegal_xml_refs(data), start)
         return data
+
+    def _cut(self, data: bytes, spans: list[tuple[int, int]], start: int) -> bytes:
+        if not spans:
+            return data
+        parts, last = [], 0
+        for begin, end in spans:
+            self._log.add(start + begin)
+            parts.append(data[last:begin])
+            last = end
+        parts.append(data[last:])
+        return b"".join(parts)
 
 
 def _local(tag: object) -> tuple[str, str]:
@@ -401,7 +418,7 @@ class WXRReader:
             offsets = ", ".join(str(o) for o in self.scrubbed.offsets)
             more = " …" if self.scrubbed.count > len(self.scrubbed.offsets) else ""
             self.warnings.append(
-                f"{self.name}: removed {self.scrubbed.count} XML-illegal control character(s) "
+                f"{self.name}: removed {self.scrubbed.count} XML-illegal character(s) (control characters, U+FFFE/U+FFFF, surrogates) "
                 f"at byte offset(s) {offsets}{more}"
             )
 

@@ -30,6 +30,7 @@ class Prepared:
     conversion: Conversion | None = None
     detected: list[str] | None = None  # country slugs named in the text (gazetteer)
     standfirst: str | None = None
+    error: str | None = None  # converting this item failed: it is reported, the run goes on
 
 
 def detection_text(item: WXRItem, title: str) -> str:
@@ -46,8 +47,16 @@ def _load_detect() -> Callable[[str], list] | None:
 
 
 def prepare(item: WXRItem, detect: Callable[[str], list] | None) -> Prepared:
+    """Convert one item; a failure is kept on the item (one bad post never stops the run)."""
     if item.post_type not in {"post", "page"}:
         return Prepared(item)
+    try:
+        return _prepare(item, detect)
+    except Exception as exc:
+        return Prepared(item, error=f"{type(exc).__name__}: {exc}"[:500])
+
+
+def _prepare(item: WXRItem, detect: Callable[[str], list] | None) -> Prepared:
     conversion = convert_content(item.content)
     detected = None
     if detect is not None:
@@ -80,7 +89,13 @@ def should_run_in_parallel(paths: list[Path], requested: bool | None) -> bool:
         return requested
     if (os.cpu_count() or 1) < 2:
         return False
-    return sum(p.stat().st_size for p in paths if p.exists()) >= PARALLEL_MIN_BYTES
+    return sum(p.stat().st_size for p in paths if p.exists()) >= parallel_min_bytes()
+
+
+def parallel_min_bytes() -> int:
+    """Return the export size from which the helper process is used (env override for tests)."""
+    value = os.environ.get("SILKWIRE_WXR_PARALLEL_MIN_BYTES", "").strip()
+    return int(value) if value.isdigit() else PARALLEL_MIN_BYTES
 
 
 def prepared_items(
