@@ -456,6 +456,15 @@ class WordPressImporter:
             logger.info("WordPress post %s failed", plan.post_id, exc_info=exc)
             self.report.fail(plan.post_id, f"{type(exc).__name__}: {exc}"[:500])
 
+    def _flush_before_stopping(self, plans: list[PagePlan]) -> None:
+        """Write the items planned before the media disk filled up, if the database still can."""
+        try:
+            self._flush(plans)
+        except Exception as exc:
+            if not is_disk_full(exc):
+                raise
+        plans.clear()
+
     # -- the run --------------------------------------------------------------------------------
     def run(self, paths: Iterable[str | Path]) -> ImportReport:
         quiet = _QuietPageCreated(threading.get_ident())
@@ -503,7 +512,12 @@ class WordPressImporter:
             if not self._selected(item):
                 self.report.skip("not in --only")
                 continue
-            plan = self._prepare(item, prepared)
+            try:
+                plan = self._prepare(item, prepared)
+            except Exception as exc:
+                if is_disk_full(exc):
+                    self._flush_before_stopping(plans)
+                raise
             done += 1
             if plan is not None:
                 plans.append(plan)
