@@ -46,7 +46,7 @@ def database_url() -> str:
     return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_killing_an_import_kills_its_helper_processes(tmp_path):
     path = tmp_path / "big.xml"
     body = "<p>" + "Words of a long article. " * 400 + "</p>"

@@ -81,7 +81,7 @@ def in_thread(fn, *args, **kwargs):
 
 
 # --- two imports at once ---------------------------------------------------------------------------
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_second_import_of_the_same_site_is_refused_while_the_first_runs(tmp_path):
     path = export(tmp_path, 60)
     first_inside, second_done = threading.Event(), threading.Event()
@@ -102,16 +102,29 @@ def test_a_second_import_of_the_same_site_is_refused_while_the_first_runs(tmp_pa
     assert report["created"] == 60 and report["failed"] == []
     assert WordPressImportRecord.objects.filter(site="https://t.example").count() == 60
 
-    # The CLI refuses the same way, with EX_TEMPFAIL, while a run holds the lock.
+    # The CLI refuses the same way, with EX_TEMPFAIL, while another run (here a thread with
+    # its own database session) holds the lock.
     from silkwire.ingest.wordpress.safety import site_lock
 
-    with site_lock("https://t.example"):
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_lock():
+        with site_lock("https://t.example"):
+            locked.set()
+            release.wait(60)
+
+    holder, _ = in_thread(hold_lock)
+    assert locked.wait(30)
+    try:
         status, _, message = cli(path)
+    finally:
+        release.set()
+        holder.join(30)
     assert status == EX_TEMPFAIL and "Another import of https://t.example" in message
     assert cli(path, "--json")[0] == 0  # released: the next run goes ahead
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_sites_importing_the_same_new_tags_and_author_at_once_both_succeed(tmp_path):
     a = export(tmp_path, 120, site_url="https://a.example", name="a.xml")
     b = export(tmp_path, 120, site_url="https://b.example", name="b.xml")
@@ -165,7 +178,7 @@ def image_posts(tmp_path, count: int):
     return export(tmp_path, count, content=content), media
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_full_media_disk_stops_the_import_once_and_a_rerun_resumes(tmp_path, settings):
     path, media = image_posts(tmp_path, 8)
     settings.STORAGES = {
@@ -193,7 +206,7 @@ def test_a_full_media_disk_stops_the_import_once_and_a_rerun_resumes(tmp_path, s
     assert all(any(b["type"] == "image" for b in body) for body in bodies)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_full_database_stops_the_import_once_and_a_rerun_resumes(tmp_path):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's max_page_count makes a real 'database or disk is full'")

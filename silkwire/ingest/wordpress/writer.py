@@ -221,6 +221,11 @@ class BatchWriter:
         last_path: dict[int, str | None] = {}
         pages: list[ArticlePage] = []
         taken_now: dict[int, set[str]] = {}
+        # Lock the parents (in id order: no deadlock between two imports) until this batch
+        # commits, so a concurrent import waits instead of computing the same tree paths
+        # (PostgreSQL; SQLite already writes one transaction at a time).
+        parent_ids = sorted({plan.country.pk for plan in plans})
+        list(Page.objects.select_for_update().filter(pk__in=parent_ids).order_by("pk").values("pk"))
         for plan in plans:
             parent = plan.country
             if parent.pk not in last_path:
