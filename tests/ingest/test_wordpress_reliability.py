@@ -91,7 +91,7 @@ def test_a_second_import_of_the_same_site_is_refused_while_the_first_runs(tmp_pa
         second_done.wait(60)
 
     first, first_box = in_thread(import_wordpress, [path], ImportOptions(parallel=False), hold)
-    assert first_inside.wait(60)
+    assert first_inside.wait(60), first_box
     second, second_box = in_thread(import_wordpress, [path], ImportOptions(parallel=False))
     second.join(60)
     second_done.set()
