@@ -48,7 +48,7 @@ def database_url() -> str:
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_killing_an_import_kills_its_helper_processes(tmp_path):
-    path = tmp_path / "big.xml"
+    path = tmp_path / "big.xml"  # 40 MB: over the 8 MB from which the helper process is used
     body = "<p>" + "Words of a long article. " * 400 + "</p>"
     path.write_text(
         HEADER + "".join(item(n, content=body) for n in range(1, 4001)) + "</channel></rss>",
@@ -56,7 +56,6 @@ def test_killing_an_import_kills_its_helper_processes(tmp_path):
     )
     env = {
         **os.environ,
-        "SILKWIRE_WXR_PARALLEL_MIN_BYTES": "1",
         "SILKWIRE_DATABASE_URL": database_url(),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)  # the CLI's own settings, on the test database

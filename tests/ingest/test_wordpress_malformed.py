@@ -1,7 +1,7 @@
 """Malformed posts and XML-forbidden characters: reported per item, never a stopped run.
 
-The helper process (prefetch.py) is used from ``SILKWIRE_WXR_PARALLEL_MIN_BYTES`` on
-(8 MB by default); the tests lower that to one byte so a small export takes the same path.
+The helper process (prefetch.py) is used from ``PARALLEL_MIN_BYTES`` on (8 MB); the tests
+lower that to one byte so a small export takes the same path as an 8 MB one.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from silkwire.ingest.models import WordPressImportRecord
+from silkwire.ingest.wordpress import prefetch
 from silkwire.ingest.wordpress.parse import WXRReader
 from silkwire.news.blocks import from_stream_value
 from silkwire.news.models import ArticlePage
@@ -58,7 +59,7 @@ def posts_with_bad_refs() -> dict[int, str]:
 def test_forbidden_references_in_post_html_never_stop_the_import(
     tmp_path, monkeypatch, helper_process
 ):
-    monkeypatch.setenv("SILKWIRE_WXR_PARALLEL_MIN_BYTES", "1" if helper_process else "999999999")
+    monkeypatch.setattr(prefetch, "PARALLEL_MIN_BYTES", 1 if helper_process else 1 << 40)
     status, report = run_cli(export(tmp_path, posts_with_bad_refs()))
     assert status == 0, report["failed"]
     assert report["failed"] == [] and report["created"] == 40
@@ -93,7 +94,7 @@ def test_a_post_failing_in_the_helper_process_is_reported_and_the_rest_imported(
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(textwrap.dedent(SITECUSTOMIZE))
     monkeypatch.setenv("PYTHONPATH", str(hook))
-    monkeypatch.setenv("SILKWIRE_WXR_PARALLEL_MIN_BYTES", "1")
+    monkeypatch.setattr(prefetch, "PARALLEL_MIN_BYTES", 1)
     posts = {n: f"<p>Post {n}.</p>" for n in range(1, 201)}
     posts[77] = "<p>EXPLODE</p>"
     status, report = run_cli(export(tmp_path, posts))

@@ -122,13 +122,7 @@ def should_run_in_parallel(paths: list[Path], requested: bool | None) -> bool:
         return requested
     if (os.cpu_count() or 1) < 2:
         return False
-    return sum(p.stat().st_size for p in paths if p.exists()) >= parallel_min_bytes()
-
-
-def parallel_min_bytes() -> int:
-    """Return the export size from which the helper process is used (env override for tests)."""
-    value = os.environ.get("SILKWIRE_WXR_PARALLEL_MIN_BYTES", "").strip()
-    return int(value) if value.isdigit() else PARALLEL_MIN_BYTES
+    return sum(p.stat().st_size for p in paths if p.exists()) >= PARALLEL_MIN_BYTES
 
 
 def prepared_items(
