@@ -116,7 +116,7 @@ def test_only_superusers(client):
     assert response.status_code == 302 and ImportRun.objects.count() == 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_thread_mode_runs_in_the_background(admin_client, settings):
     settings.SILKWIRE_IMPORT_WORKER = "thread"
     upload(admin_client, pages="on")

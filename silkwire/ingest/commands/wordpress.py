@@ -96,6 +96,7 @@ def _progress_bar(enabled: bool):
 def handle(command, options) -> int | None:
     from silkwire.ingest.wordpress.importer import ImportOptions, import_wordpress
     from silkwire.ingest.wordpress.parse import WXRError
+    from silkwire.ingest.wordpress.safety import EX_TEMPFAIL, ImportLocked
 
     if options.get("run") or options.get("run_queued"):
         from silkwire.ingest.wordpress.jobs import run_import, run_queued_imports
@@ -131,7 +132,9 @@ def handle(command, options) -> int | None:
                 report = import_wordpress(exports, opts, callback)
         else:
             report = import_wordpress(exports, opts)
-    except WXRError as exc:
+    except ImportLocked as exc:  # another import of this site runs: try again later
+        raise CommandError(str(exc), returncode=EX_TEMPFAIL) from exc
+    except WXRError as exc:  # includes DiskFull: one message, a re-run resumes
         raise CommandError(str(exc)) from exc
     data = report.as_dict()
     if options["json"]:

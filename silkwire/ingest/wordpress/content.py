@@ -25,6 +25,7 @@ import nh3
 from lxml import etree
 
 from silkwire.core.sanitize import sanitize_inline, sanitize_rich
+from silkwire.ingest.wordpress.chars import xml_safe_html
 from silkwire.ingest.wordpress.classic import expand_shortcodes, wpautop
 from silkwire.ingest.wordpress.gutenberg import GBlock, parse_blocks
 
@@ -514,6 +515,9 @@ def convert_content(content: str) -> Conversion:
     """Return the body blocks and warnings for a post's ``content:encoded``."""
     warnings: Counter = Counter()
     walker = _Walker(warnings)
+    content, removed = xml_safe_html(content)
+    if removed:
+        warnings["XML-illegal character(s) removed (control characters, U+FFFE/U+FFFF)"] += 1
     if "<!-- wp:" not in content:
         walker.feed_html(wpautop(expand_shortcodes(content, warnings)))
         return Conversion(walker.blocks, warnings)
@@ -529,6 +533,7 @@ def plain_text(html: str, limit: int | None = None) -> str:
     """Return the text of an HTML fragment (an excerpt) with tags and scripts removed."""
     if not html or not html.strip():
         return ""
+    html = xml_safe_html(html)[0]
     cleaned = nh3.clean(html, tags=set(), clean_content_tags={"script", "style"})
     text = clean_text(html_lib.unescape(cleaned))
     return text[:limit] if limit else text

@@ -35,6 +35,7 @@ from wagtail.contrib.redirects.models import Redirect
 
 from silkwire.ingest.models import WordPressImportRecord
 from silkwire.ingest.wordpress.content import clean_text, convert_content, plain_text
+from silkwire.ingest.wordpress.creating import author_for, tag_for
 from silkwire.ingest.wordpress.mapping import (
     CategoryMapError,
     CategoryMapper,
@@ -57,6 +58,7 @@ from silkwire.ingest.wordpress.prefetch import (
     should_run_in_parallel,
 )
 from silkwire.ingest.wordpress.report import ImportReport
+from silkwire.ingest.wordpress.safety import disk_full_error, is_disk_full, site_lock
 from silkwire.ingest.wordpress.writer import BatchWriter, PagePlan
 from silkwire.news.models import Author, CountryPage, Topic
 
@@ -232,9 +234,11 @@ class WordPressImporter:
         slug = make_slug(login, 120) or make_slug(name, 120) or "author"
         author = Author.objects.filter(slug=slug).first()
         if author is None:
-            self.report.authors_created += 1
-            if not self.options.dry_run:
-                author = Author.objects.create(name=name, slug=slug)
+            if self.options.dry_run:
+                self.report.authors_created += 1
+            else:
+                author, created = author_for(name, slug)
+                self.report.authors_created += int(created)
         found = author.pk if author is not None else -len(self._authors_by_login) - 1
         if author is not None:
             self.writer.authors[author.pk] = author
@@ -251,11 +255,7 @@ class WordPressImporter:
                     self.tags[key] = -len(self.tags) - 1
                 else:
                     slug = make_slug(name, 100) or slugify(name, allow_unicode=True)[:100] or "tag"
-                    base, n = slug, 2
-                    while slug in self.tag_slugs:
-                        slug, n = f"{base}-{n}"[:100], n + 1
-                    self.tags[key] = Tag.objects.create(name=name, slug=slug).pk
-                    self.tag_slugs.add(slug)
+                    self.tags[key] = tag_for(name, slug, self.tag_slugs)
             if self.tags[key] not in ids:
                 ids.append(self.tags[key])
         return ids
@@ -407,9 +407,14 @@ class WordPressImporter:
         if record is not None and record[1] is None:
             self.report.skip("page deleted in Silkwire")
             return None
+        if prepared.error is not None:  # the helper process could not convert it
+            self.report.fail(item.post_id, prepared.error)
+            return None
         try:
             plan, notes, content_warnings = self._plan(item, prepared)
         except Exception as exc:
+            if is_disk_full(exc):
+                raise  # stops the run: every item after this one would fail the same way
             logger.info("WordPress post %s failed", item.post_id, exc_info=True)
             self.report.fail(item.post_id, f"{type(exc).__name__}: {exc}"[:500])
             return None
@@ -451,6 +456,15 @@ class WordPressImporter:
             logger.info("WordPress post %s failed", plan.post_id, exc_info=exc)
             self.report.fail(plan.post_id, f"{type(exc).__name__}: {exc}"[:500])
 
+    def _flush_before_stopping(self, plans: list[PagePlan]) -> None:
+        """Write the items planned before the media disk filled up, if the database still can."""
+        try:
+            self._flush(plans)
+        except Exception as exc:
+            if not is_disk_full(exc):
+                raise
+        plans.clear()
+
     # -- the run --------------------------------------------------------------------------------
     def run(self, paths: Iterable[str | Path]) -> ImportReport:
         quiet = _QuietPageCreated(threading.get_ident())
@@ -465,6 +479,20 @@ class WordPressImporter:
         started = time.monotonic()
         paths = [Path(p) for p in paths]
         channel, total = self._scan(paths)
+        if self.options.dry_run:  # writes nothing: no need to wait for another import
+            return self._import(paths, channel, total, started)
+        with site_lock(channel.site_key or "unknown-site"):
+            try:
+                return self._import(paths, channel, total, started)
+            except Exception as exc:
+                if is_disk_full(exc):
+                    written = self.report.created + self.report.updated
+                    raise disk_full_error(exc, written) from exc
+                raise
+
+    def _import(
+        self, paths: list[Path], channel: WXRChannel, total: int, started: float
+    ) -> ImportReport:
         self._setup(channel)
         done = 0
         plans: list[PagePlan] = []
@@ -484,7 +512,12 @@ class WordPressImporter:
             if not self._selected(item):
                 self.report.skip("not in --only")
                 continue
-            plan = self._prepare(item, prepared)
+            try:
+                plan = self._prepare(item, prepared)
+            except Exception as exc:
+                if is_disk_full(exc):
+                    self._flush_before_stopping(plans)
+                raise
             done += 1
             if plan is not None:
                 plans.append(plan)

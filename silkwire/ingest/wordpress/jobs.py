@@ -43,6 +43,7 @@ def execute(run: ImportRun, parallel: bool | None = None) -> ImportRun:
     """
     from silkwire.ingest.wordpress.importer import CategoryMapError, ImportOptions, import_wordpress
     from silkwire.ingest.wordpress.parse import WXRError
+    from silkwire.ingest.wordpress.safety import ImportLocked
 
     dry_run = run.status == ImportRun.Status.ANALYSING
     options = run.options or {}
@@ -67,6 +68,8 @@ def execute(run: ImportRun, parallel: bool | None = None) -> ImportRun:
 
     try:
         report = import_wordpress([run.source.path], opts, progress).as_dict()
+    except ImportLocked as exc:  # another import of the site runs: stay queued, retried later
+        ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.QUEUED, error=str(exc))
     except (WXRError, CategoryMapError) as exc:
         ImportRun.objects.filter(pk=run.pk).update(
             status=ImportRun.Status.FAILED, error=str(exc), finished_at=timezone.now()

@@ -19,6 +19,7 @@ from silkwire.ingest.models import WordPressImportRecord
 from silkwire.ingest.wordpress.content import plain_text
 from silkwire.ingest.wordpress.parse import WXRItem
 from silkwire.ingest.wordpress.report import ImportReport
+from silkwire.ingest.wordpress.safety import is_disk_full
 
 logger = logging.getLogger(__name__)
 
@@ -190,6 +191,8 @@ class MediaLibrary:
                 image._set_image_file_metadata()
                 image.save()
         except Exception as exc:  # a corrupt file must not abort the article
+            if is_disk_full(exc):
+                raise  # but a full disk stops the import (safety.py)
             logger.warning("image %s not imported: %s", path, exc)
             self.report.warn(f"post {post_id}: unreadable image {path.name}: {exc}")
             return None

@@ -14,8 +14,11 @@ Control characters (IMPORT_NOTES.md A.3.2): WordPress does not strip the
 XML-illegal C0 controls, and real exports contain them. They are removed from
 the byte stream before parsing (raw and as ``&#N;`` references) and every
 removal is reported with its byte offset. If the document still does not
-parse, a second pass with ``recover=True`` reads the items after the break,
-each flagged ``needs_review`` — an item is never dropped silently.
+parse, a second pass with ``recover=True`` reads the items after the break and
+flags ``needs_review`` exactly the items whose lines hold a parse error (from the
+first line of the ``<item>`` to the line of its closing tag). That does not depend
+on how far ahead lxml parses before it hands over events (lxml 6.2 reads bigger
+chunks, so the strict pass may fail before yielding the items in front of the break).
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from typing import IO, BinaryIO
 
 from lxml import etree
 
+from silkwire.ingest.wordpress.chars import ILLEGAL_UTF8_RE, illegal_xml_refs
+
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 # Match namespaces by URI pattern, never by prefix (IMPORT_NOTES.md A.3.2).
@@ -43,9 +48,6 @@ ZERO_DATE = "0000-00-00 00:00:00"
 # XML 1.0 forbids every C0 control except tab, newline and carriage return.
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 _CONTROL_RE = re.compile(b"[" + re.escape(_CONTROL_BYTES) + b"]")
-_CONTROL_REF_RE = re.compile(
-    rb"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01])|[xX]0*(?:[0-8bBcC]|[eEfF]|1[0-9a-fA-F]));"
-)
 _READ_SIZE = 1 << 16
 _RSS_ITEM_FIELDS = {
     "title",
@@ -191,10 +193,15 @@ class _ScrubbingReader(io.RawIOBase):
             self._carry = b""
             if chunk:
                 # Keep a possible character reference split across reads for the next round.
-                amp = data.rfind(b"&", max(0, len(data) - 12))
+                amp = data.rfind(b"&", max(0, len(data) - 16))
                 if amp != -1 and b";" not in data[amp:]:
                     self._carry = data[amp:]
                     data = data[:amp]
+                # Likewise the start of a three-byte sequence (U+FFFE, a surrogate) cut in two.
+                elif data[-1:] in (b"\xef", b"\xed") or data[-2:-1] in (b"\xef", b"\xed"):
+                    cut = -1 if data[-1:] in (b"\xef", b"\xed") else -2
+                    self._carry = data[cut:]
+                    data = data[:cut]
             if not self._prolog_done:
                 self._check_prolog(data, at_eof=not chunk)
             data = self._scrub(data, start)
@@ -242,11 +249,24 @@ class _ScrubbingReader(io.RawIOBase):
             for match in _CONTROL_RE.finditer(data):
                 self._log.add(start + match.start())
             data = cleaned
-        if b"&#" in data and _CONTROL_REF_RE.search(data):
-            for match in _CONTROL_REF_RE.finditer(data):
-                self._log.add(start + match.start())
-            data = _CONTROL_REF_RE.sub(b"", data)
+        # U+FFFE, U+FFFF and surrogates, raw (bytes) or as references: XML forbids them too.
+        if b"\xef\xbf" in data or b"\xed" in data:
+            spans = [m.span() for m in ILLEGAL_UTF8_RE.finditer(data)]
+            data = self._cut(data, spans, start)
+        if b"&#" in data:
+            data = self._cut(data, illegal_xml_refs(data), start)
         return data
+
+    def _cut(self, data: bytes, spans: list[tuple[int, int]], start: int) -> bytes:
+        if not spans:
+            return data
+        parts, last = [], 0
+        for begin, end in spans:
+            self._log.add(start + begin)
+            parts.append(data[last:begin])
+            last = end
+        parts.append(data[last:])
+        return b"".join(parts)
 
 
 def _local(tag: object) -> tuple[str, str]:
@@ -267,6 +287,17 @@ def _int(value: str, default: int = 0) -> int:
         return int(value.strip())
     except (ValueError, AttributeError):
         return default
+
+
+def _has_error_within(elem: etree._Element, error_log) -> bool:
+    """Return whether the parser reported an error between an element's first and last line.
+
+    The element's closing tag is taken to be on the line after its last descendant
+    starts (WordPress writes ``</item>`` on a line of its own).
+    """
+    first = elem.sourceline or 0
+    last = max((d.sourceline or 0 for d in elem.iterdescendants()), default=first) + 1
+    return any(first <= (e.line or 0) <= last for e in error_log)
 
 
 def open_export(path: str | Path, max_bytes: int | None = None) -> Iterator[tuple[str, BinaryIO]]:
@@ -357,31 +388,37 @@ class WXRReader:
             if not self.stream.seekable():
                 raise WXRError(f"{self.name}: not well-formed XML: {self._describe(exc)}") from exc
             self.recovered_after = seen
-            self.warnings.append(
-                f"{self.name}: not well-formed XML ({self._describe(exc)}); the {seen} item(s) before the "
-                "error were read normally, the rest in recovery mode and flagged for review."
-            )
             self.stream.seek(0)
             log = ScrubLog()
             retry = _ScrubbingReader(self.stream, self.name, log, self.max_bytes)
             index = 0
+            flagged: list[int] = []
+            events = self._parser(retry, recover=True)
             try:
-                for item in self._iter(self._parser(retry, recover=True)):
+                for item in self._iter(events, recovering=True):
                     index += 1
                     if index <= seen:
-                        continue
-                    item.needs_review = True
+                        continue  # read normally by the strict pass already
+                    if item.needs_review:
+                        flagged.append(item.post_id)
                     yield item
             except etree.XMLSyntaxError as exc2:  # recovery gave up too
                 self._refuse_if_entity(exc2)
                 raise WXRError(
                     f"{self.name}: unreadable even in recovery mode: {self._describe(exc2)}"
                 ) from exc2
+            lines = sorted({e.line for e in events.error_log if e.line})
+            shown = ", ".join(str(n) for n in lines[:10]) + (" …" if len(lines) > 10 else "")
+            self.warnings.append(
+                f"{self.name}: not well-formed XML ({self._describe(exc)}); read again in recovery "
+                f"mode. Parse errors on line(s) {shown}; the item(s) holding them were flagged for "
+                f"review: {', '.join(map(str, flagged)) or 'none'}."
+            )
         if self.scrubbed.count:
             offsets = ", ".join(str(o) for o in self.scrubbed.offsets)
             more = " …" if self.scrubbed.count > len(self.scrubbed.offsets) else ""
             self.warnings.append(
-                f"{self.name}: removed {self.scrubbed.count} XML-illegal control character(s) "
+                f"{self.name}: removed {self.scrubbed.count} XML-illegal character(s) (control characters, U+FFFE/U+FFFF, surrogates) "
                 f"at byte offset(s) {offsets}{more}"
             )
 
@@ -403,7 +440,7 @@ class WXRReader:
                 "the five XML entities and numeric references; fix or remove the entity."
             ) from exc
 
-    def _iter(self, events: etree.iterparse) -> Iterator[WXRItem]:
+    def _iter(self, events: etree.iterparse, recovering: bool = False) -> Iterator[WXRItem]:
         channel = self.channel
         for _, elem in events:
             ns, local = _local(elem.tag)
@@ -411,9 +448,12 @@ class WXRReader:
             parent_local = _local(parent.tag)[1] if parent is not None else ""
             if local == "item" and not ns:
                 item = self._item(elem)
+                if item is not None and recovering:
+                    item.needs_review = _has_error_within(elem, events.error_log)
                 elem.clear(keep_tail=False)
-                # Drop what came before, so the tree never grows (lxml FAQ, iterparse).
-                while elem.getprevious() is not None:
+                # Drop what came before, so the tree never grows (lxml FAQ, iterparse) — but
+                # not inside another item, where recovery nested it: those are its fields.
+                while parent_local == "channel" and elem.getprevious() is not None:
                     del parent[0]
                 if item is not None:
                     yield item
@@ -518,7 +558,11 @@ class WXRReader:
         """Yield an item's fields; a stray element (left by recovery mode) is looked into."""
         for child in elem:
             ns, local = _local(child.tag)
-            if not ns and local not in _RSS_ITEM_FIELDS and len(child):
+            if not ns and len(child):
+                # A field holding elements (``<title>a <b></title>`` read in recovery mode)
+                # swallowed the fields after it: keep its text and look into it.
+                if local in _RSS_ITEM_FIELDS:
+                    yield child
                 yield from self._item_children(child)
             else:
                 yield child

@@ -9,9 +9,14 @@ are read in-process: starting the helper costs more than it saves.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import queue as queue_module
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +25,7 @@ from silkwire.ingest.wordpress.content import Conversion, convert_content, plain
 from silkwire.ingest.wordpress.parse import WXRItem, iter_export
 
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _CHUNK = 64  # items per queue message
 _QUEUE_CHUNKS = 16  # at most this many messages waiting: memory stays bounded
 
@@ -30,6 +36,7 @@ class Prepared:
     conversion: Conversion | None = None
     detected: list[str] | None = None  # country slugs named in the text (gazetteer)
     standfirst: str | None = None
+    error: str | None = None  # converting this item failed: it is reported, the run goes on
 
 
 def detection_text(item: WXRItem, title: str) -> str:
@@ -46,8 +53,16 @@ def _load_detect() -> Callable[[str], list] | None:
 
 
 def prepare(item: WXRItem, detect: Callable[[str], list] | None) -> Prepared:
+    """Convert one item; a failure is kept on the item (one bad post never stops the run)."""
     if item.post_type not in {"post", "page"}:
         return Prepared(item)
+    try:
+        return _prepare(item, detect)
+    except Exception as exc:
+        return Prepared(item, error=f"{type(exc).__name__}: {exc}"[:500])
+
+
+def _prepare(item: WXRItem, detect: Callable[[str], list] | None) -> Prepared:
     conversion = convert_content(item.content)
     detected = None
     if detect is not None:
@@ -57,8 +72,35 @@ def prepare(item: WXRItem, detect: Callable[[str], list] | None) -> Prepared:
     return Prepared(item, conversion, detected, plain_text(item.excerpt, 2000))
 
 
-def _produce(paths: list[str], max_bytes: int | None, out) -> None:
+def die_with_parent(parent_pid: int) -> None:
+    """Make this helper exit when the importing process dies, even by ``kill -9``.
+
+    Linux: the kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``).
+    Elsewhere, and as a fallback, a watchdog thread exits once the parent pid changes.
+    The queue's resource tracker then sees its last user gone and exits too.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+
+
+def _produce(paths: list[str], max_bytes: int | None, out, parent_pid: int | None = None) -> None:
     """Helper process: stream the export(s), convert, send chunks; errors go back too."""
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
     try:
         detect = _load_detect()
         warnings: list[str] = []
@@ -96,7 +138,7 @@ def prepared_items(
     channel = ctx.Queue(maxsize=_QUEUE_CHUNKS)
     helper = ctx.Process(
         target=_produce,
-        args=([str(p) for p in paths], max_bytes, channel),
+        args=([str(p) for p in paths], max_bytes, channel, os.getpid()),
         name="wordpress-prefetch",
         daemon=True,
     )

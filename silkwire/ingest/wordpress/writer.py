@@ -29,7 +29,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
+from silkwire.core.pagecache.invalidation import article_groups, invalidate
 from silkwire.ingest.models import WordPressImportRecord
+from silkwire.ingest.wordpress.safety import is_disk_full
 from silkwire.news.blocks import to_stream_data
 from silkwire.news.models import ArticleAuthor, ArticlePage, ArticleTag, Author, CountryPage
 
@@ -123,6 +125,8 @@ class BatchWriter:
             with transaction.atomic():
                 written = self._write(plans)
         except Exception as exc:
+            if is_disk_full(exc):
+                raise  # one item at a time would fail the same way, for every item
             if len(plans) == 1:
                 return [], [(plans[0], exc)]
             logger.info("batch of %d failed (%s); writing one item at a time", len(plans), exc)
@@ -136,6 +140,8 @@ class BatchWriter:
                 with transaction.atomic():
                     written = self._write([plan])
             except Exception as exc:
+                if is_disk_full(exc):
+                    raise
                 failed.append((plan, exc))
             else:
                 self._apply(written)
@@ -186,11 +192,18 @@ class BatchWriter:
         creates = [p for p in plans if p.record is None]
         updates = [p for p in plans if p.record is not None]
         pages: list[ArticlePage] = []
+        # What the updated articles show on now (their old title, country, tags…), read
+        # before the write, as the editor's publish does (core/pagecache/invalidation.py).
+        before: set[str] = set()
+        for plan in updates:
+            if plan.record is not None and plan.record[1] is not None:
+                before |= article_groups(plan.record[1])
         if creates:
             pages += self._insert_pages(creates, now, written)
         for plan in updates:
             pages.append(self._update_page(plan, now))
         by_post = {plan.post_id: page for plan, page in zip(creates + updates, pages, strict=True)}
+        self._invalidate_on_commit(list(by_post.values()), before)
         self._insert_relations(creates + updates, by_post)
         self._insert_revisions(creates + updates, by_post, now)
         self._insert_redirects(creates + updates, by_post, written)
@@ -208,6 +221,11 @@ class BatchWriter:
         last_path: dict[int, str | None] = {}
         pages: list[ArticlePage] = []
         taken_now: dict[int, set[str]] = {}
+        # Lock the parents (in id order: no deadlock between two imports) until this batch
+        # commits, so a concurrent import waits instead of computing the same tree paths
+        # (PostgreSQL; SQLite already writes one transaction at a time).
+        parent_ids = sorted({plan.country.pk for plan in plans})
+        list(Page.objects.select_for_update().filter(pk__in=parent_ids).order_by("pk").values("pk"))
         for plan in plans:
             parent = plan.country
             if parent.pk not in last_path:
@@ -456,6 +474,20 @@ class BatchWriter:
                     )
                 )
         raw_insert(ReferenceIndex, rows)  # new pages: no existing rows to conflict with
+
+    @staticmethod
+    def _invalidate_on_commit(pages: list[ArticlePage], before: set[str]) -> None:
+        """Bump the page cache for what the batch changed once it commits (no save signals
+        run for these bulk writes): the groups the articles had before and have after."""
+        page_ids = [page.pk for page in pages]
+
+        def run() -> None:
+            names = set(before)
+            for page_id in page_ids:
+                names |= article_groups(page_id) | {f"article:{page_id}"}
+            invalidate(names)
+
+        transaction.on_commit(run)
 
     @staticmethod
     def _index_search(pages: list[ArticlePage]) -> None:
