@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import example, given
 
 from tests.property import strategies as s
@@ -18,12 +17,6 @@ SURROGATE_REFERENCE_WXR = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=UnicodeDecodeError,
-    reason="WXRReader raises UnicodeDecodeError on SURROGATE_REFERENCE_WXR (&#xD800;) instead of "
-    "WXRError or items; the reader fix belongs to the WordPress helper",
-)
 @SUITE
 @given(s.wxr_payload())
 @example(SURROGATE_REFERENCE_WXR)  # the derandomized budget does not reach it on its own
@@ -31,26 +24,18 @@ def test_wxr_reader_gives_a_wxr_error_or_items_and_never_expands_entities(payloa
     check_wxr(payload)
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError, reason="see above")
 def test_minimal_hostile_wxr_gives_a_wxr_error_or_items():
     check_wxr(SURROGATE_REFERENCE_WXR)
 
 
-# Minimal failing input, reported to the lead (the converter belongs to the WordPress work):
+# A minimal input that once failed (fixed with the WordPress reliability work):
 # convert_content("<script>alert(1)</script>&#65534;") → ValueError "All strings must be XML
 # compatible" from lxml in _Walker.feed_html's drop_tree().
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="convert_content('<script>alert(1)</script>&#65534;') raises ValueError from lxml "
-    "(drop_tree with a U+FFFE tail); the converter fix belongs to the WordPress helper",
-)
 @SUITE
 @given(s.wp_content())
 def test_convert_content_gives_safe_blocks(content):
     check_convert_content(content)
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="see above")
 def test_minimal_hostile_content_gives_safe_blocks():
     check_convert_content("<script>alert(1)</script>&#65534;")
