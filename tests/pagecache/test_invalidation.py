@@ -224,3 +224,21 @@ def test_other_processes_drop_their_local_ticker_fragment(site, story, pagecache
     assert response.cache == "MISS"
     assert cache.get(key) != '<div class="ticker">OLD RATES</div>'
     assert "OLD RATES" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("slug", "gone"),
+    [
+        ("uzbekistan", ["/uzbekistan/", "/uzbekistan/economy/"]),
+        ("topics", ["/topics/", "/topics/economy/"]),
+        ("authors", ["/authors/aigerim-sadykova/"]),
+    ],
+)
+def test_an_unpublished_section_page_disappears_from_the_cache(site, story, commit, slug, gone):
+    """Unpublishing a non-article page (a country, the topic or author index) purges its pages."""
+    from wagtail.models import Page
+
+    warm(site, gone)
+    commit(lambda: Page.objects.get(slug=slug).specific.unpublish())
+    for url in gone:
+        assert site.get(url).status == 404, url
