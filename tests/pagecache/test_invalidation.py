@@ -186,14 +186,19 @@ def test_unrelated_changes_leave_a_cached_article_alone(site, story, make_articl
     assert site.get("/").cache == "MISS"  # the home page shows every new story
 
 
-def test_a_change_is_visible_within_one_second(site, story, commit):
-    import time
+def test_a_change_is_visible_within_one_second(site, story, commit, pagecache):
+    """ "Within 1 s" without a wall clock: the first request after the commit serves it.
 
+    Measuring seconds raced with the machine's load; what the promise rests on is that the
+    commit itself invalidates (no expiry, no polling). The entry's TTL is made ten years, so
+    only the invalidation can make that first request render the new headline.
+    """
     warm(site, [story.url])
-    started = time.monotonic()
+    pagecache.ttl = 10 * 365 * 24 * 3600
     commit(republish, story, title="Timed headline")
-    assert "Timed headline" in site.get(story.url).text
-    assert time.monotonic() - started < 1.0
+    response = site.get(story.url)
+    assert response.cache == "MISS" and "Timed headline" in response.text
+    assert site.get(story.url).cache == "HIT"
 
 
 def test_draft_revisions_do_not_evict_the_live_page(site, story, commit):
