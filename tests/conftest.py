@@ -58,3 +58,19 @@ def users(db):
         "writer": make_user("wendy", "Writers"),
         "editor": make_user("eddie", "Editors"),
     }
+
+
+def pytest_collection_modifyitems(items):
+    """Give every transactional test the migrated data back (serialized rollback).
+
+    A transactional test ends by flushing every table, the site's pages included; the next
+    one (a WordPress import into the demo countries) would otherwise start from nothing,
+    depending on which transactional tests happened to run before it.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction"):
+            continue
+        if "serialized_rollback" not in marker.kwargs:
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)

@@ -168,35 +168,37 @@ def store_quotes(
         if not kept:
             continue
         units = quantize_units(quote.units_per_usd)
-        existing = RateObservation.objects.filter(
-            source=quote.source, currency=quote.currency, rate_date=quote.rate_date
-        ).first()
-        # SQLite keeps about 15 significant digits; a difference below 1e-12 is the same value.
-        if existing is not None and abs(relative_change(units, existing.units_per_usd)) < SAME:
-            result.unchanged += 1
-            continue
-        if existing is not None:
-            result.notes.append(
-                f"{quote.currency} {quote.rate_date}: revised from "
-                f"{existing.units_per_usd.normalize():f} to {units.normalize():f}"
-            )
-            existing.units_per_usd, existing.raw, existing.fetch = units, quote.raw[:255], fetch
-            existing.kind, existing.significant_digits = _kind(quote), quote.significant_digits
-            existing.save()
+        # Insert or read back what is stored: two runs of one payload at once both find no
+        # row, and the second insert hits rates_one_value_per_source_day (issue #11).
+        # get_or_create inserts in a savepoint and, on that conflict, reads the winner's row
+        # (PostgreSQL waits for its commit), so the loser compares instead of dying.
+        existing, created = RateObservation.objects.get_or_create(
+            source=quote.source,
+            currency=quote.currency,
+            rate_date=quote.rate_date,
+            defaults={
+                "units_per_usd": units,
+                "kind": _kind(quote),
+                "raw": quote.raw[:255],
+                "significant_digits": quote.significant_digits,
+                "fetch": fetch,
+            },
+        )
+        if created:
             result.stored.append(existing)
             continue
-        result.stored.append(
-            RateObservation.objects.create(
-                source=quote.source,
-                currency=quote.currency,
-                rate_date=quote.rate_date,
-                units_per_usd=units,
-                kind=_kind(quote),
-                raw=quote.raw[:255],
-                significant_digits=quote.significant_digits,
-                fetch=fetch,
-            )
+        # SQLite keeps about 15 significant digits; a difference below 1e-12 is the same value.
+        if abs(relative_change(units, existing.units_per_usd)) < SAME:
+            result.unchanged += 1
+            continue
+        result.notes.append(
+            f"{quote.currency} {quote.rate_date}: revised from "
+            f"{existing.units_per_usd.normalize():f} to {units.normalize():f}"
         )
+        existing.units_per_usd, existing.raw, existing.fetch = units, quote.raw[:255], fetch
+        existing.kind, existing.significant_digits = _kind(quote), quote.significant_digits
+        existing.save()
+        result.stored.append(existing)
     if result.stored:
         announce({o.currency for o in result.stored}, {o.rate_date for o in result.stored})
     return result

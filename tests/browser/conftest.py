@@ -1,4 +1,10 @@
-"""Browser tests: a real `silkwire serve` with the demo site, driven by Playwright in Debian's Chromium."""
+"""Browser tests: a real `silkwire serve` with the demo site, driven by Playwright in Debian's Chromium.
+
+Locally a missing Chromium or Playwright skips them. Under ``CI`` (any value but empty,
+``0``, ``false`` or ``no``) that is an error instead, and so is any other skip of a
+browser test: a CI run that silently skipped the browser would pass without testing it.
+``SILKWIRE_CHROMIUM`` names another Chromium binary.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +23,26 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PASSWORD = "browser-test-Pa55word"
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def unavailable(reason: str):
+    """Skip locally; fail under CI, where the browser tests must run."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI is set: browser tests may not be skipped)", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_chromium() -> None:
+    if not Path(CHROMIUM).exists():
+        unavailable(f"{CHROMIUM} not found: install Debian's chromium to run browser tests")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        unavailable(f"Playwright is not installed ({exc}): make install-test")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -26,8 +52,7 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
     """Serve a fresh demo site (its own SQLite file) on a free loopback port."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium to run browser tests")
+    require_chromium()
     home = tmp_path_factory.mktemp("silkwire-browser-home")
     port = free_port()
     env = {
@@ -79,8 +104,7 @@ def live_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not found")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -146,3 +170,14 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI, turn any skip of a browser test (a marker, an import) into a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and in_ci() and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"browser test skipped under CI: {reason}"

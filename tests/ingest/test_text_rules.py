@@ -218,6 +218,30 @@ def test_russian_question_answer_labels_and_dash_separator():
     ]
 
 
+def test_name_labels_used_exactly_twice_are_speakers():
+    # No Q/A labels, no interviewer label: only the rule "a label used twice or more speaks".
+    text = (
+        "Border Talks Stall Again\n\n"
+        "Dana Abenova: Why did the crossing close?\n\n"
+        "Timur Sadykov: The road was flooded.\n\n"
+        "It will take a week to repair.\n\n"
+        "Dana Abenova: When will it reopen?\n\n"
+        "Timur Sadykov: Next Monday."
+    )
+    article = _only_article(text)
+    assert article["title"] == "Border Talks Stall Again"
+    assert article["blocks"] == [
+        {"type": "turn", "speaker": "Dana Abenova", "paragraphs": ["Why did the crossing close?"]},
+        {
+            "type": "turn",
+            "speaker": "Timur Sadykov",
+            "paragraphs": ["The road was flooded.", "It will take a week to repair."],
+        },
+        {"type": "turn", "speaker": "Dana Abenova", "paragraphs": ["When will it reopen?"]},
+        {"type": "turn", "speaker": "Timur Sadykov", "paragraphs": ["Next Monday."]},
+    ]
+
+
 def test_interviewer_label_makes_a_name_used_once_a_speaker():
     text = "TCA: Why did you leave?\n\nAsel Nurova: Because the job ended."
     blocks = _only_article(text, interviewer_labels=["TCA"])["blocks"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -74,6 +76,22 @@ def test_listing_is_paginated_and_out_of_range_is_404(make_article):
     assert second.count('class="card-title"') == 3
     assert client.get("/kazakhstan/?page=3").status_code == 404
     assert client.get("/kazakhstan/?page=abc").status_code == 200
+
+
+@pytest.mark.parametrize("param", ["0", "-1", "-1000"])
+def test_page_zero_or_negative_shows_the_first_page(make_article, param):
+    """Below 1 is clamped to page 1: not a 404, not a 500 (a negative window), not other cards."""
+    for i in range(23):
+        make_article(f"Paginated story {i:02d}")
+    client = Client()
+    first = client.get("/kazakhstan/").content.decode()
+    response = client.get("/kazakhstan/", {"page": param})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Page 1 of 2" in html and 'rel="next" href="?page=2"' in html
+    titles = re.compile(r'class="card-title"><a href="[^"]*">([^<]*)<')
+    assert titles.findall(html) == titles.findall(first)
+    assert len(titles.findall(html)) == 20 and "Paginated story 22" in titles.findall(html)
 
 
 def test_a_long_listing_counts_only_a_window_of_pages_ahead(make_article, monkeypatch):

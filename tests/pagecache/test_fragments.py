@@ -108,6 +108,32 @@ def test_a_preview_never_reads_or_fills_the_fragments(client, story):
     assert "Unsaved headline under review" not in live and "Dam timetable agreed" in live
 
 
+@pytest.mark.parametrize("first", ["preview", "public"])
+def test_a_preview_and_the_public_page_on_one_host_never_share_fragments(client, story, first):
+    """Fragments are keyed by host; a preview renders as the site's host (``localhost``).
+
+    Both requests go to that host here, so only the preview guard keeps the draft's markup
+    out of the public page (preview first) and the live markup out of the preview (public first).
+    """
+    page = ArticlePage.objects.get(pk=story.pk)
+    assert page.get_site().hostname == "localhost"
+    page.title = "Unsaved headline under review"
+
+    def public():
+        response = client.get(story.url, HTTP_HOST="localhost")
+        assert response.status_code == 200
+        return response.content.decode()
+
+    if first == "public":
+        public()
+    preview = page.make_preview_request().content.decode()
+    assert '<h1 class="headline">Unsaved headline under review</h1>' in preview
+    assert '<meta property="og:title" content="Unsaved headline under review">' in preview
+    live = public()
+    assert '<h1 class="headline">Dam timetable agreed</h1>' in live
+    assert "Unsaved headline under review" not in live
+
+
 def test_a_view_restriction_added_above_an_article_applies_at_once(client, story, commit):
     from wagtail.models import PageViewRestriction
 

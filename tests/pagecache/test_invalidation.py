@@ -186,14 +186,19 @@ def test_unrelated_changes_leave_a_cached_article_alone(site, story, make_articl
     assert site.get("/").cache == "MISS"  # the home page shows every new story
 
 
-def test_a_change_is_visible_within_one_second(site, story, commit):
-    import time
+def test_a_change_is_visible_within_one_second(site, story, commit, pagecache):
+    """ "Within 1 s" without a wall clock: the first request after the commit serves it.
 
+    Measuring seconds raced with the machine's load; what the promise rests on is that the
+    commit itself invalidates (no expiry, no polling). The entry's TTL is made ten years, so
+    only the invalidation can make that first request render the new headline.
+    """
     warm(site, [story.url])
-    started = time.monotonic()
+    pagecache.ttl = 10 * 365 * 24 * 3600
     commit(republish, story, title="Timed headline")
-    assert "Timed headline" in site.get(story.url).text
-    assert time.monotonic() - started < 1.0
+    response = site.get(story.url)
+    assert response.cache == "MISS" and "Timed headline" in response.text
+    assert site.get(story.url).cache == "HIT"
 
 
 def test_draft_revisions_do_not_evict_the_live_page(site, story, commit):
@@ -224,3 +229,21 @@ def test_other_processes_drop_their_local_ticker_fragment(site, story, pagecache
     assert response.cache == "MISS"
     assert cache.get(key) != '<div class="ticker">OLD RATES</div>'
     assert "OLD RATES" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("slug", "gone"),
+    [
+        ("uzbekistan", ["/uzbekistan/", "/uzbekistan/economy/"]),
+        ("topics", ["/topics/", "/topics/economy/"]),
+        ("authors", ["/authors/aigerim-sadykova/"]),
+    ],
+)
+def test_an_unpublished_section_page_disappears_from_the_cache(site, story, commit, slug, gone):
+    """Unpublishing a non-article page (a country, the topic or author index) purges its pages."""
+    from wagtail.models import Page
+
+    warm(site, gone)
+    commit(lambda: Page.objects.get(slug=slug).specific.unpublish())
+    for url in gone:
+        assert site.get(url).status == 404, url

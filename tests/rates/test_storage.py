@@ -196,6 +196,23 @@ def test_cross_check_flags_deviation_above_1_5_pct():
     assert not rate_row("KZT", day + timedelta(1)).flagged
 
 
+@pytest.mark.parametrize(
+    ("cbr_units", "deviation", "flagged"),
+    [("406.00", "1.50", False), ("394.00", "-1.50", False), ("406.04", "1.51", True)],
+)
+def test_cross_check_flags_only_above_exactly_1_5_pct(cbr_units, deviation, flagged):
+    from silkwire.rates.ticker import ticker_item
+
+    day = date(2026, 4, 25)
+    store_quotes([q("cbr", "KZT", day, cbr_units, KIND_CROSS), q("nbk", "KZT", day, "400.00")])
+    row = rate_row("KZT", day)
+    # (406 / 400 − 1) × 100 = 1.50 exactly: on the threshold, "more than 1.5 %" is false.
+    assert row.cross_check.deviation_pct == Decimal(deviation)
+    assert row.flagged is flagged
+    assert row.as_json()["cross_check"]["flagged"] is flagged
+    assert ("differs from the cross-check" in ticker_item(row)["tooltip"]) is flagged
+
+
 def test_coarse_crosses_do_not_flag():
     day = date(2026, 5, 23)
     store_quotes(
