@@ -6,8 +6,10 @@ prepared once per session, and bounds every wait. Linux only (parent-death signa
 
 from __future__ import annotations
 
+import errno
 import http.client
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -24,10 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 REPO = Path(__file__).resolve().parents[2]
 READY_TIMEOUT = 240  # two shared cores: a worker can take a while to import Wagtail
-SETUP = (
-    "from silkwire.core.serving.setup import collectstatic_if_changed, migrate_if_needed; "
-    "migrate_if_needed(); collectstatic_if_changed()"
-)
+SETUP = "from silkwire.core.serving.setup import prepare; prepare()"
 
 
 def free_port() -> int:
@@ -113,9 +112,9 @@ def alive(pid: int) -> bool:
 class Serve:
     """One ``silkwire serve`` in its own process group (so cleanup reaches what it started)."""
 
-    def __init__(self, home: Path, port: int, *args: str):
+    def __init__(self, home: Path, port: int, *args: str, log_dir: Path):
         self.home, self.port = home, port
-        self.log_path = home / f"serve-{port}.log"
+        self.log_path = log_dir / f"serve-{port}.log"
         self.log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "silkwire", "serve", "--port", str(port), "--no-scheduler"]
@@ -156,11 +155,11 @@ class Serve:
 
 
 @pytest.fixture
-def start(prepared_home):
+def start(prepared_home, tmp_path):
     started: list[Serve] = []
 
     def _start(*args: str, home: Path = prepared_home, port: int | None = None) -> Serve:
-        server = Serve(home, port or free_port(), *args)
+        server = Serve(home, port or free_port(), *args, log_dir=tmp_path)
         started.append(server)
         return server
 
@@ -256,3 +255,51 @@ def test_sigterm_drains_the_request_in_flight_and_refuses_new_ones(start, prepar
     assert b"slow done" in rest
     assert refused.is_set(), "new connections were still served after SIGTERM"
     assert server.proc.wait(timeout=60) == 0
+
+
+def fill(directory: Path) -> None:
+    """Fill the filesystem of ``directory`` until a write fails with ENOSPC."""
+    chunk = b"\0" * (1 << 20)
+    with open(directory / "filler", "wb", buffering=0) as fh:
+        while chunk:
+            try:
+                fh.write(chunk)
+            except OSError as exc:
+                if exc.errno != errno.ENOSPC:
+                    raise
+                chunk = chunk[: len(chunk) // 2]
+    assert os.statvfs(directory).f_bavail == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path, prepared_home):
+    """A tmpfs just larger than the prepared home, holding a copy of it (needs root)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    used = sum(p.stat().st_size for p in prepared_home.rglob("*") if p.is_file())
+    size_mb = used // (1 << 20) + 8
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_mb}m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.strip()}")
+    try:
+        shutil.copytree(prepared_home, mount / "home", ignore=shutil.ignore_patterns("*.log"))
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_start_on_a_full_disk_writes_nothing_and_serves_the_home_page(start, small_disk):
+    home = small_disk / "home"
+    fill(small_disk)
+    server = start("--workers", "1", home=home)
+    try:
+        server.wait_ready()
+        status, body = get(server.port, "/")
+        assert status == 200 and b"<html" in body.lower()
+        assert "released the 1024 KiB reserve" in server.output()
+    finally:
+        server.stop()

@@ -22,9 +22,55 @@ from django.db.migrations.executor import MigrationExecutor
 log = logging.getLogger("silkwire.serve")
 
 STAMP_NAME = ".silkwire-collected"
+RESERVE_NAME = ".silkwire-reserve"
+# SQLite in WAL mode creates a 32 KiB index file next to the database when it is opened
+# after a clean stop: on a full disk even reads fail. 1 MiB kept aside is room for it.
+RESERVE_BYTES = 1 << 20
 # collectstatic's default ignore patterns: the fingerprint must see what it copies.
 IGNORE_PATTERNS = ["CVS", ".*", "*~"]
 NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+
+
+def keep_reserve(home: Path | None = None) -> str:
+    """Keep 1 MiB aside in SILKWIRE_HOME; give it back when the disk is full.
+
+    Return "released" (the disk was full: the reserve was deleted so the site can open its
+    database and serve reads), "full" (full and no reserve left), "made" or "kept".
+    """
+    home = Path(home or settings.SILKWIRE_HOME)
+    path = home / RESERVE_NAME
+    fs = os.statvfs(home)
+    free = fs.f_bavail * fs.f_frsize
+    if free < RESERVE_BYTES:
+        if path.exists():
+            path.unlink()
+            log.error(
+                "the disk of %s is full: released the %d KiB reserve so the site can serve "
+                "reads; free some space (saving and publishing fail until then)",
+                home,
+                RESERVE_BYTES // 1024,
+            )
+            return "released"
+        log.error("the disk of %s is full: saving and publishing fail until there is room", home)
+        return "full"
+    if path.exists():
+        return "kept"
+    if free < 4 * RESERVE_BYTES:
+        return "full"
+    try:
+        with open(path, "wb") as fh:
+            fh.write(b"\0" * RESERVE_BYTES)  # real blocks, not a sparse file
+    except OSError:
+        path.unlink(missing_ok=True)
+        return "full"
+    return "made"
+
+
+def prepare() -> None:
+    """Everything ``serve`` does before starting the server, in order."""
+    keep_reserve()
+    migrate_if_needed()
+    collectstatic_if_changed()
 
 
 def pending_migrations(database: str = DEFAULT_DB_ALIAS) -> list[str]:

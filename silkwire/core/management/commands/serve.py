@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from silkwire.core.scheduler import SchedulerThread
 from silkwire.core.serving import procs
-from silkwire.core.serving.setup import collectstatic_if_changed, migrate_if_needed
+from silkwire.core.serving.setup import prepare
 
 
 class Command(BaseCommand):
@@ -55,8 +55,7 @@ class Command(BaseCommand):
         except procs.PortInUse as exc:
             raise CommandError(str(exc)) from None
         if not options["skip_setup"]:
-            migrate_if_needed()
-            collectstatic_if_changed()
+            prepare()
         try:
             import granian  # noqa: F401
         except ImportError:
