@@ -21,8 +21,8 @@ import socket
 import sys
 
 PR_SET_PDEATHSIG = 1
-SERVE_PID_ENV = "SILKWIRE_SERVE_PID"
-GRANIAN_PID_ENV = "SILKWIRE_GRANIAN_PID"
+SERVE_PID_ENV = "_SILKWIRE_SERVE_PID"  # internal: not a setting
+GRANIAN_PID_ENV = "_SILKWIRE_GRANIAN_PID"
 
 
 class PortInUse(Exception):
