@@ -224,7 +224,15 @@ def test_sigterm_drains_the_request_in_flight_and_refuses_new_ones(start, prepar
     server = start("--workers", "1", "--skip-setup")
     server.wait_ready()
 
-    second = silkwire(prepared_home, "serve", "--port", str(server.port), "--skip-setup")
+    second = silkwire(
+        prepared_home,
+        "serve",
+        "--port",
+        str(server.port),
+        "--skip-setup",
+        "--no-scheduler",
+        timeout=120,
+    )
     assert second.returncode != 0
     assert "already" in second.stderr and str(server.port) in second.stderr
 

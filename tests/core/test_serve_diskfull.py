@@ -20,14 +20,14 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
 def disk_full(execute, sql, params, many, context):
-    if sql.lstrip().upper().startswith(WRITES):
+    # The publish's content write: its revision. (Writes outside a transaction would poison
+    # the test's wrapping transaction, which the site, in autocommit, does not have.)
+    if sql.lstrip().upper().startswith(WRITES) and "wagtailcore_revision" in sql:
         raise OperationalError("database or disk is full")
     return execute(sql, params, many, context)
 
 
-# Transactional: the site runs in autocommit, where a failed write does not poison the
-# request's later reads as it would inside the test's usual wrapping transaction.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_publish_on_a_full_disk_keeps_the_form_and_says_why(client, users, make_article):
     page = make_article("Water deal signed", publish=True)
     client.force_login(users["editor"])
