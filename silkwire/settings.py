@@ -135,6 +135,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A save or publish on a full disk: the form again with a message, not a 500.
+    "silkwire.core.diskfull.DiskFullMiddleware",
 ]
 
 ROOT_URLCONF = "silkwire.urls"

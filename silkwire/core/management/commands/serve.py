@@ -1,18 +1,23 @@
-"""``silkwire serve``: migrate, collect static files, run the scheduler and a production server."""
+"""``silkwire serve``: migrate, collect static files, run the scheduler and a production server.
+
+Process handling (docs/deploy.md, "Stopping and restarting"): granian runs as a child that
+dies with this process, whatever signal ends it, and its workers die with it; a port in use
+is refused; SIGTERM drains requests in flight before exiting.
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from silkwire.core.scheduler import SchedulerThread
+from silkwire.core.serving import procs
+from silkwire.core.serving.setup import prepare
 
 
 class Command(BaseCommand):
@@ -35,59 +40,72 @@ class Command(BaseCommand):
         parser.add_argument(
             "--skip-setup", action="store_true", help="Skip migrate and collectstatic."
         )
+        parser.add_argument(
+            "--drain-timeout",
+            type=int,
+            default=30,
+            help="Seconds a stopping worker may take to finish requests in flight (default 30).",
+        )
 
     def handle(self, *args, **options):
+        host, port = options["host"], options["port"]
+        try:
+            lock = procs.hold_serve_lock(host, port)
+            procs.check_port_free(host, port)
+        except procs.PortInUse as exc:
+            raise CommandError(str(exc)) from None
         if not options["skip_setup"]:
-            call_command("migrate", interactive=False, verbosity=0)
-            call_command("collectstatic", interactive=False, verbosity=0)
-        granian = shutil.which("granian") or os.path.join(
-            os.path.dirname(sys.executable), "granian"
-        )
-        if not os.path.exists(granian):
+            prepare()
+        try:
+            import granian  # noqa: F401
+        except ImportError:
             raise CommandError(
                 "granian is not installed; run `pip install silkwire` (it is a dependency)."
-            )
+            ) from None
         cmd = [
-            granian,
+            sys.executable,
+            "-m",
+            "silkwire.core.serving.procs",
             "--interface",
             "wsgi",
             "--host",
-            options["host"],
+            host,
             "--port",
-            str(options["port"]),
+            str(port),
             "--workers",
             str(options["workers"]),
             "--blocking-threads",
             str(settings.SILKWIRE_THREADS),
+            "--workers-kill-timeout",
+            str(max(1, options["drain_timeout"])),
             "--no-ws",
-            "silkwire.wsgi:application",
+            "--factory",
+            "silkwire.core.serving.procs:worker_application",
         ]
-        scheduler = None
-        if not options["no_scheduler"]:
-            scheduler = SchedulerThread()
-            scheduler.start()
-        self.stdout.write(
-            f"Serving on http://{options['host']}:{options['port']}/ (Ctrl-C to stop)"
-        )
-        proc = subprocess.Popen(
-            cmd,
-            env={
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": os.environ.get(
-                    "DJANGO_SETTINGS_MODULE", "silkwire.settings"
-                ),
-            },
-        )
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "silkwire.settings"),
+            procs.SERVE_PID_ENV: str(os.getpid()),
+        }
+        self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl-C to stop)")
+        proc = subprocess.Popen(cmd, env=env)
 
         def forward(signum, frame):
             proc.send_signal(signum)
 
         signal.signal(signal.SIGTERM, forward)
         signal.signal(signal.SIGINT, forward)
+        # Started after the fork, so the child never inherits a running thread.
+        scheduler = None
+        if not options["no_scheduler"]:
+            scheduler = SchedulerThread()
+            scheduler.start()
         try:
             code = proc.wait()
         finally:
             if scheduler:
                 scheduler.stop()
+            if lock is not None:
+                lock.close()
         if code not in (0, -signal.SIGINT, -signal.SIGTERM):
             raise CommandError(f"the server exited with status {code}")

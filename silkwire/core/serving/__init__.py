@@ -1,0 +1,1 @@
+"""What ``silkwire serve`` needs around granian: process lifetime, the port check, static files."""
