@@ -175,7 +175,8 @@ class MediaLibrary:
         if path.stat().st_size > MAX_IMAGE_BYTES:
             self.report.warn(f"post {post_id}: image over 25 MB not imported: {path.name}")
             return None
-        sha1 = hashlib.sha1(path.read_bytes()).hexdigest()
+        # SHA-1 because Wagtail's Image.file_hash is a SHA-1 (a de-duplication key, not security).
+        sha1 = hashlib.sha1(path.read_bytes(), usedforsecurity=False).hexdigest()
         existing = self.Image.objects.filter(file_hash=sha1).values_list("pk", flat=True).first()
         if existing:
             return existing

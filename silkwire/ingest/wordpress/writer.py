@@ -90,7 +90,8 @@ def raw_insert(model, objs: list, fields: list | None = None) -> None:
     if fields is None:
         fields = [f for f in model._meta.local_concrete_fields if not f.primary_key]
     qn = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+    # Identifiers from the model, quoted by the backend; values are bound parameters.
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
         qn(model._meta.db_table),
         ", ".join(qn(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),

@@ -88,7 +88,8 @@ class Command(BaseCommand):
             procs.SERVE_PID_ENV: str(os.getpid()),
         }
         self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl-C to stop)")
-        proc = subprocess.Popen(cmd, env=env)
+        # argv is a list (no shell), built from granian's path and validated options.
+        proc = subprocess.Popen(cmd, env=env)  # noqa: S603
 
         def forward(signum, frame):
             proc.send_signal(signum)
