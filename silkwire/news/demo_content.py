@@ -267,7 +267,10 @@ def _read(path: Path):
 
 
 def _describe(value) -> str:
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", float: "a number"}
     if value is None:
         return "null"
-    return names.get(type(value), type(value).__name__)
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    return {dict: "an object", list: "a list", str: "text"}.get(type(value), type(value).__name__)
