@@ -1,4 +1,4 @@
-"""Fill an empty site with the demo content of ``demo_content.py``; running it again changes nothing."""
+"""Fill an empty site with the demo content of ``demo_data/``; running it again changes nothing."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 import io
 import random
 from datetime import timedelta
+from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -66,12 +67,17 @@ def make_demo_image(title: str, seed: str, size=(1200, 675)) -> Image:
     return Image.objects.create(title=title, file=ImageFile(buf, name=f"demo-{seed[:40]}.jpg"))
 
 
-def load_demo_content(stdout=None) -> dict[str, int]:
-    """Create the demo authors and articles that are missing; return counts of what was created."""
+def load_demo_content(stdout=None, data_dir: Path | None = None) -> dict[str, int]:
+    """Create the demo authors and articles that are missing; return counts of what was created.
+
+    A malformed data file, or one naming a country or topic the site lacks, is reported on
+    ``stdout`` with its file and field and skipped; the rest is still created.
+    """
     write = stdout.write if stdout else (lambda s: None)
-    created = {"authors": 0, "articles": 0}
+    data = demo_content.load(data_dir or demo_content.DATA_DIR)
+    created = {"authors": 0, "articles": 0, "skipped": 0}
     authors = {}
-    for spec in demo_content.AUTHORS:
+    for spec in data.authors:
         author, made = Author.objects.get_or_create(
             slug=spec["slug"],
             defaults={
@@ -91,9 +97,14 @@ def load_demo_content(stdout=None) -> dict[str, int]:
 
     countries = {c.slug: c for c in CountryPage.objects.all()}
     topics = {t.slug: t for t in Topic.objects.all()}
+    errors = list(data.errors)
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     pages = []
-    for spec in demo_content.ARTICLES:
+    for spec in data.articles:
+        missing = _missing_reference(spec, countries, topics)
+        if missing:
+            errors.append(missing)
+            continue
         country = countries[spec["country"]]
         page = ArticlePage.objects.child_of(country).filter(slug=spec["slug"]).first()
         if page is None:
@@ -102,6 +113,9 @@ def load_demo_content(stdout=None) -> dict[str, int]:
             created["articles"] += 1
             write(f"  + {country.title}: {page.title}\n")
         pages.append(page)
+    for error in errors:
+        write(f"  ! skipped {error}\n")
+    created["skipped"] = len(errors)
 
     home = HomePage.objects.first()
     if home and pages and not home.lead_story_id:
@@ -109,6 +123,19 @@ def load_demo_content(stdout=None) -> dict[str, int]:
         home.secondary_stories = [HomeSecondaryStory(article=p) for p in pages[1:4]]
         home.save_revision().publish()
     return created
+
+
+def _missing_reference(spec, countries, topics) -> demo_content.DemoDataError | None:
+    """Return an error for the first country or topic of ``spec`` that the site does not have."""
+    refs = [("country", spec["country"], countries)]
+    refs += [(f"other_countries[{i}]", c, countries) for i, c in enumerate(spec["other_countries"])]
+    refs += [(f"topics[{i}]", t, topics) for i, t in enumerate(spec["topics"])]
+    for where, slug, known in refs:
+        if slug not in known:
+            what = "country page" if known is countries else "topic"
+            message = f"no {what} with slug {slug!r} on this site"
+            return demo_content.DemoDataError(spec["source"], where, message)
+    return None
 
 
 def _create_demo_article(spec, country, countries, topics, authors, now) -> ArticlePage:
