@@ -360,11 +360,17 @@ def get_cache() -> PageCache | None:
                 return None
             _retry_build_at = 0.0
             if cache is not None:
-                from silkwire.core.pagecache.invalidation import watch_ticker
+                from silkwire.core.pagecache.registry import apply_watches
 
-                watch_ticker(cache)
+                apply_watches(cache)
             _current = (os.getpid(), cache)
         return _current[1]
+
+
+def built_cache() -> PageCache | None:
+    """This process's page cache if it is already built (never builds one)."""
+    current = _current
+    return current[1] if current is not None and current[0] == os.getpid() else None
 
 
 def reset_cache(**kwargs) -> None:
