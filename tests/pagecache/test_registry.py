@@ -92,3 +92,26 @@ def test_the_import_contracts_hold():
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "silkwire.core imports no feature app KEPT" in done.stdout
+
+
+def test_silkwire_demo_runs_every_apps_demo_in_app_order(monkeypatch):
+    """``silkwire demo`` finds each app's ``demo.load_demo`` (as ``jobs``) instead of naming apps."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from silkwire.core.jobs import app_modules
+
+    assert [m.__name__ for m in app_modules("demo")] == [
+        "silkwire.news.demo",
+        "silkwire.rates.demo",
+    ]
+    monkeypatch.setenv("SILKWIRE_DEMO_PASSWORD", "demo-Pa55-word")
+    out = StringIO()
+    call_command("demo", stdout=out)
+    text = out.getvalue()
+    content = text.index("Demo content (invented stories, marked as demo):")
+    rates = text.index("Demo rates (recorded bank payloads")
+    accounts = text.index("Accounts for")
+    assert content < rates < accounts
+    assert ArticlePage.objects.filter(is_demo=True).exists()
