@@ -103,7 +103,7 @@ _WATCHED_FIELDS = {"live", "title", "slug", "path", "url_path", "first_published
 
 
 def page_pre_save(sender, instance, update_fields=None, raw=False, **kwargs):
-    if raw or instance.pk is None:
+    if sender not in registry.PAGE_GROUPS or raw or instance.pk is None:
         return
     if update_fields is not None and not (_WATCHED_FIELDS & set(update_fields)):
         return  # a draft revision: nothing public changes
@@ -111,7 +111,7 @@ def page_pre_save(sender, instance, update_fields=None, raw=False, **kwargs):
 
 
 def page_post_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
-    if raw or created:
+    if sender not in registry.PAGE_GROUPS or raw or created:
         return
     if update_fields is not None and not (_WATCHED_FIELDS & set(update_fields)):
         return
@@ -175,13 +175,6 @@ def watch_ticker(cache) -> None:
         registry.apply_watches(cache)
 
 
-def watch_page_model(model) -> None:
-    """Track saves of ``model`` pages (publications, moves and deletions are tracked for all)."""
-    uid = f"silkwire-pagecache-{model._meta.label}-"
-    pre_save.connect(page_pre_save, sender=model, dispatch_uid=uid + "pre-save")
-    post_save.connect(page_post_save, sender=model, dispatch_uid=uid + "post-save")
-
-
 def connect() -> None:
     """Connect the receivers for pages, sites and images (once, from ``CoreConfig.ready``)."""
     from wagtail.images import get_image_model
@@ -189,6 +182,10 @@ def connect() -> None:
     from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
     uid = "silkwire-pagecache-"
+    # Saves of every model, filtered to the registered page types (apps register in their
+    # ready(), after this one): a dictionary lookup per save.
+    pre_save.connect(page_pre_save, dispatch_uid=uid + "pre-save")
+    post_save.connect(page_post_save, dispatch_uid=uid + "post-save")
     page_published.connect(page_published_or_unpublished, dispatch_uid=uid + "published")
     page_unpublished.connect(page_published_or_unpublished, dispatch_uid=uid + "unpublished")
     pre_page_move.connect(page_before_move, dispatch_uid=uid + "pre-move")

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 
 # page, serve_kwargs -> names (or None: "not mine"); the union of all answers is declared.
@@ -54,17 +53,14 @@ def register_page_groups(model: type, groups: Callable[[int], set[str]]) -> None
     moves and deletions of such pages bump the names they had before the change and the
     names they have after it, instead of ``global``.
     """
-    from silkwire.core.pagecache import invalidation
-
-    PAGE_GROUPS[model] = groups
-    invalidation.watch_page_model(model)
+    PAGE_GROUPS[model] = groups  # silkwire.core.pagecache.invalidation's receivers read it
 
 
 def register_invalidation(
     target,
     handler: Callable[..., object],
     *,
-    signals: Iterable[Signal] = (post_save, post_delete),
+    signals: Iterable[Signal] | None = None,
 ) -> None:
     """Connect ``handler`` to ``target``: a :class:`~django.dispatch.Signal`, or a model class.
 
@@ -76,6 +72,10 @@ def register_invalidation(
     if isinstance(target, Signal):
         target.connect(handler, dispatch_uid=uid)
         return
+    if signals is None:
+        from django.db.models.signals import post_delete, post_save
+
+        signals = (post_save, post_delete)
     for signal in signals:
         signal.connect(
             handler, sender=target, dispatch_uid=f"{uid}-{id(signal)}-{target._meta.label}"
@@ -91,19 +91,13 @@ def register_watch(name: str, callback: Callable[[], object]) -> None:
     """Run ``callback()`` in every process, once ``name`` was bumped (by this or another process).
 
     For what a process keeps outside the page cache (Django's per-process ``locmem`` cache)
-    that must not outlive a bump.
+    that must not outlive a bump. The page cache applies it before its next render.
     """
-    from silkwire.core.pagecache.cache import built_cache
-
     _add(WATCHES, (name, callback))
-    cache = built_cache()
-    if cache is not None:
-        apply_watches(cache)
 
 
-def apply_watches(cache) -> None:
-    """Watch the registered names on ``cache`` (each once)."""
-    done = cache.__dict__.setdefault("_registry_watched", set())
+def apply_watches(cache, done: set) -> None:
+    """Watch the registered names on ``cache``; ``done`` holds the watches already applied."""
     for name, callback in WATCHES:
         if (name, callback) not in done:
             cache.watch(name, callback)
