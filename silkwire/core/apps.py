@@ -12,5 +12,7 @@ class CoreConfig(AppConfig):
 
         from silkwire.core.pagecache import deps, invalidation
 
+        # The page cache's mechanism; apps register what their pages show from their own
+        # ready() (silkwire.core.pagecache.registry).
         hooks.register("before_serve_page", deps.declare_page_deps)
         invalidation.connect()

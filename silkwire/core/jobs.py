@@ -22,17 +22,27 @@ class Job:
     description: str = ""
 
 
-def all_jobs() -> list[Job]:
-    """Return every app's jobs, in app order."""
-    found: list[Job] = []
+def app_modules(submodule: str) -> list:
+    """Import ``silkwire.<app>.<submodule>`` of every installed Silkwire app that has one, in app order.
+
+    How core finds per-app parts (``jobs``, ``demo``) without naming the apps.
+    """
+    found = []
     for config in apps.get_app_configs():
         if not config.name.startswith("silkwire."):
             continue
+        name = f"{config.name}.{submodule}"
         try:
-            module = importlib.import_module(f"{config.name}.jobs")
+            found.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.jobs":
+            if exc.name != name:
                 raise
-            continue
+    return found
+
+
+def all_jobs() -> list[Job]:
+    """Return every app's jobs, in app order."""
+    found: list[Job] = []
+    for module in app_modules("jobs"):
         found.extend(getattr(module, "JOBS", ()))  # silkwire.core.jobs is this registry
     return found

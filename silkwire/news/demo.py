@@ -180,3 +180,12 @@ def _create_demo_article(spec, country, countries, topics, authors, now) -> Arti
         first_published_at=published, last_published_at=published
     )
     return page
+
+
+def load_demo(stdout=None) -> dict[str, int]:
+    """``silkwire demo``'s part for news: the demo authors, articles and images."""
+    write = stdout.write if stdout else (lambda s: None)
+    write("Demo content (invented stories, marked as demo):")
+    created = load_demo_content(stdout=stdout)
+    write(f"  {created['articles']} articles and {created['authors']} authors created.")
+    return created

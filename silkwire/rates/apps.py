@@ -8,4 +8,6 @@ class RatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from silkwire.rates import signals  # noqa: F401 - connects the ticker invalidation
+        from silkwire.rates import cache, signals  # noqa: F401 - signals rebuilds the ticker
+
+        cache.register()  # the ticker, for the page cache

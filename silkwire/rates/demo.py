@@ -137,3 +137,6 @@ def load_demo_rates(stdout=None) -> dict[str, int]:
     """Load the bundled payloads and the demo history; safe to run again."""
     _say(stdout, "Demo rates (recorded bank payloads, then a labelled demo history):")
     return {"stored": load_bundled(stdout), "history": load_history(stdout)}
+
+
+load_demo = load_demo_rates  # ``silkwire demo``'s part for rates

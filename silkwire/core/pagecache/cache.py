@@ -15,6 +15,7 @@ from django.core.signals import setting_changed
 from silkwire.core.pagecache.entry import Entry, build_entry
 from silkwire.core.pagecache.health import Health, full_reason
 from silkwire.core.pagecache.keys import RequestRules
+from silkwire.core.pagecache.registry import WATCHES, apply_watches
 from silkwire.core.pagecache.store import LocalLRU, RedisStore, SQLiteStore
 from silkwire.core.pagecache.versions import MmapVersions, RedisVersions, slot_of
 
@@ -83,6 +84,7 @@ class PageCache:
         self.health = Health(retry_seconds)
         self.hits = self.misses = self.stores = 0
         self._watchers: list[list] = []
+        self._registry_watched: set = set()  # (name, callback) of registry.WATCHES applied
         self._seen_sequence = -1
 
     # --- keys ----------------------------------------------------------------------------------
@@ -170,6 +172,8 @@ class PageCache:
     # --- storing ----------------------------------------------------------------------------------
     def begin(self) -> int:
         """Call before rendering: the returned token lets :meth:`store` detect a bump meanwhile."""
+        if len(self._registry_watched) != len(WATCHES):  # registered after this cache was built
+            apply_watches(self, self._registry_watched)
         self.versions.refresh()
         token = self.versions.sequence()
         if token != self._seen_sequence:
@@ -360,9 +364,7 @@ def get_cache() -> PageCache | None:
                 return None
             _retry_build_at = 0.0
             if cache is not None:
-                from silkwire.core.pagecache.invalidation import watch_ticker
-
-                watch_ticker(cache)
+                apply_watches(cache, cache._registry_watched)
             _current = (os.getpid(), cache)
         return _current[1]
 

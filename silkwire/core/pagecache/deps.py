@@ -1,20 +1,10 @@
 """What each page shows, declared while it renders (Wagtail's ``before_serve_page`` hook).
 
-The names match what :mod:`silkwire.core.pagecache.invalidation` bumps:
-
-=====================  ===========================================================
-page                   depends on
-=====================  ===========================================================
-article A              ``article:A``; its related block: ``country:<primary>``,
-                       ``topic:<t>`` and ``tag:<g>`` of A, ``article:<R>`` per chosen
-                       related article R
-country X (× topic)    ``country:X``
-topic / author / tag   ``topic:T`` / ``author:U`` / ``tag:G``
-home, tag index        ``articles`` (any article change)
-author index           ``authors`` (a new author)
-anything else          ``page:<id>`` (page edits bump ``global``)
-non-page views         ``articles`` (feeds, sitemaps, search: the default)
-=====================  ===========================================================
+The names come from the apps' dependency sources
+(:func:`~silkwire.core.pagecache.registry.register_dependency_source`; the news pages'
+table is in ``silkwire/news/cache.py``) and match what their invalidations bump. A page no
+source answers for depends on ``page:<id>`` (page edits bump ``global``); a non-page view
+that declares nothing depends on ``articles`` (feeds, sitemaps, search: the default).
 
 Every entry also depends on ``global``, ``ticker`` and ``path:<its path>``.
 """
@@ -24,6 +14,7 @@ from __future__ import annotations
 from django.db.models import CharField, Value
 
 from silkwire.core.pagecache.cache import RENDER_DEPS
+from silkwire.core.pagecache.registry import page_dependencies
 
 
 def declare_page_deps(page, request, serve_args, serve_kwargs):
@@ -33,45 +24,8 @@ def declare_page_deps(page, request, serve_args, serve_kwargs):
 
 
 def page_deps(page, serve_kwargs) -> set[str]:
-    from silkwire.news.models import (
-        ArticlePage,
-        AuthorIndexPage,
-        CountryPage,
-        HomePage,
-        TagIndexPage,
-        TopicIndexPage,
-    )
-
-    if isinstance(page, ArticlePage):
-        # get_parent() caches the parent on the instance: the template's own call is free.
-        names = {f"article:{page.pk}", f"country:{page.get_parent().pk}"}
-        # The links change only with the article (a save bumps ``article:A``): a fragment,
-        # so a page-cache miss of an unchanged article skips the query.
-        from silkwire.core.pagecache.fragments import cached
-
-        names.update(
-            cached(
-                "article-deps", [page.pk], [f"article:{page.pk}"], lambda: _article_links(page.pk)
-            )
-        )
-        return names
-    if isinstance(page, CountryPage):
-        return {f"country:{page.pk}"}
-    if isinstance(page, HomePage):
-        return {"articles"}
-    item = serve_kwargs.get("item")
-    if item is not None:
-        if isinstance(page, TopicIndexPage):
-            return {f"topic:{item.pk}"}
-        if isinstance(page, AuthorIndexPage):
-            return {f"author:{item.pk}"}
-        if isinstance(page, TagIndexPage):
-            return {f"tag:{item.pk}"}
-    if isinstance(page, TagIndexPage):
-        return {"articles"}
-    if isinstance(page, AuthorIndexPage):
-        return {"authors", f"page:{page.pk}"}
-    return {f"page:{page.pk}"}
+    """The names ``page`` depends on (every registered source, or ``page:<id>``)."""
+    return page_dependencies(page, serve_kwargs)
 
 
 def tagged(qs, kind: str, field: str):
@@ -81,15 +35,3 @@ def tagged(qs, kind: str, field: str):
         .annotate(kind=Value(kind, output_field=CharField()))
         .values_list("kind", field)
     )
-
-
-def _article_links(page_id: int) -> set[str]:
-    """Topics, tags and chosen related articles of an article, in one query."""
-    from silkwire.news.models import ArticlePage, ArticleRelatedLink, ArticleTag
-
-    topics = tagged(
-        ArticlePage.topics.through.objects.filter(articlepage_id=page_id), "topic", "topic_id"
-    )
-    tags = tagged(ArticleTag.objects.filter(content_object_id=page_id), "tag", "tag_id")
-    related = tagged(ArticleRelatedLink.objects.filter(page_id=page_id), "article", "related_id")
-    return {f"{kind}:{pk}" for kind, pk in topics.union(tags, related, all=True)}

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from silkwire.core.pagecache.fragments import cached
 from silkwire.news.blocks import ArticleBodyBlock
 
 
@@ -85,8 +86,6 @@ class ArticleRelatedLink(Orderable):
 def any_view_restriction() -> bool:
     """Whether any page is view-restricted (a fragment: saving a restriction bumps ``global``)."""
     from wagtail.models import PageViewRestriction
-
-    from silkwire.core.pagecache.fragments import cached
 
     return cached("any-view-restriction", [], [], PageViewRestriction.objects.exists)
 

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.url_routing import RouteResult
 
+from silkwire.core.pagecache.fragments import cached
 from silkwire.news.models.article import (
     LISTING_PREFETCH,
     ArticleKind,
@@ -73,8 +74,6 @@ def paginate(request, queryset, per_page: int = PER_PAGE):
 
 def topics_by_slug(request=None) -> dict[str, Topic]:
     """Topic slug → topic, kept as a fragment (a topic change bumps ``global``)."""
-    from silkwire.core.pagecache.fragments import cached
-
     return cached(
         "topics-by-slug",
         [],
@@ -129,8 +128,6 @@ class HomePage(FewerRestrictionQueries, Page):
     def live_countries(self, request=None) -> list[CountryPage]:
         """The live countries under the home page, in tree order, kept as a fragment (any
         change to a non-article page bumps ``global``): routing and the home's rails use it."""
-        from silkwire.core.pagecache.fragments import cached
-
         return cached(
             "live-countries",
             [self.pk],

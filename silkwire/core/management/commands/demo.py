@@ -1,8 +1,7 @@
-"""``silkwire demo``: prepare a demo site (content, images, rates, accounts). Idempotent."""
+"""``silkwire demo``: prepare a demo site (each app's ``demo.load_demo``, then accounts). Idempotent."""
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import secrets
@@ -12,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from silkwire.core.jobs import app_modules
 
 ACCOUNTS = [
     # username, group, is_superuser
@@ -27,21 +28,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         logging.getLogger("wagtail").setLevel(logging.WARNING)  # one line per article is enough
         call_command("migrate", interactive=False, verbosity=0)
-        from silkwire.news.demo import load_demo_content
-
-        self.stdout.write("Demo content (invented stories, marked as demo):")
-        created = load_demo_content(stdout=self.stdout)
-        self.stdout.write(
-            f"  {created['articles']} articles and {created['authors']} authors created."
-        )
-        for module_path, func in [("silkwire.rates.demo", "load_demo_rates")]:
-            try:
-                module = importlib.import_module(module_path)
-            except ModuleNotFoundError as exc:
-                if exc.name != module_path:
-                    raise
-                continue
-            getattr(module, func)(stdout=self.stdout)
+        # Each app's ``demo.py`` with a ``load_demo(stdout)`` fills its part, in app order.
+        for module in app_modules("demo"):
+            load = getattr(module, "load_demo", None)
+            if load is not None:
+                load(stdout=self.stdout)
         self._accounts()
 
     def _accounts(self):
