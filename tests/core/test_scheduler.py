@@ -101,3 +101,49 @@ def test_two_schedulers_run_a_due_job_once(counted):
     assert sorted(results, key=len) == [{}, {NAME: True}]
     assert len(counted) == 1
     assert JobState.objects.get(name=NAME).runs == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_scheduler_thread_runs_a_due_job_once_and_survives_a_failing_tick(monkeypatch):
+    """`silkwire serve`'s thread: a tick that raises is logged, the next ones still run jobs."""
+    import time
+
+    import silkwire.core.scheduler as scheduler
+
+    runs: list[int] = []
+    ticks = {"n": 0}
+
+    def jobs_with_a_broken_first_tick():
+        ticks["n"] += 1
+        if ticks["n"] == 1:
+            raise RuntimeError("a broken tick")
+        return [Job(NAME, INTERVAL, lambda: runs.append(1), "counts its runs")]
+
+    monkeypatch.setattr(scheduler, "all_jobs", jobs_with_a_broken_first_tick)
+    thread = scheduler.SchedulerThread(tick_seconds=0.05)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while (not runs or ticks["n"] < 4) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    thread.stop()
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert ticks["n"] >= 4  # it went on ticking after the failure
+    assert runs == [1]  # and ran the job once: later ticks found it not due
+
+
+def test_stopping_the_scheduler_thread_does_not_wait_for_the_tick(monkeypatch):
+    import time
+
+    import silkwire.core.scheduler as scheduler
+
+    monkeypatch.setattr(scheduler, "run_due_jobs", lambda **kw: {})
+    monkeypatch.setattr(scheduler, "close_old_connections", lambda: None)
+    thread = scheduler.SchedulerThread(tick_seconds=600)
+    assert thread.daemon and thread.name == "silkwire-scheduler"
+    thread.start()
+    time.sleep(0.1)
+    started = time.monotonic()
+    thread.stop()
+    thread.join(timeout=5)
+    assert not thread.is_alive() and time.monotonic() - started < 5

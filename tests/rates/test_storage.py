@@ -277,3 +277,31 @@ def test_peg_is_not_invented_before_2015():
     assert (before.log.outcome, before.log.reason) == (Outcome.NO_PUBLICATION, "before_peg")
     after = store_peg(date(2015, 1, 1), trigger="backfill", why="test")
     assert after.log.outcome == Outcome.STORED
+
+
+@pytest.mark.parametrize(
+    ("confirmer", "confirmed"),
+    [("100.00", True), ("101.50", True), ("99.99", False)],
+)
+@pytest.mark.parametrize("where", ["stored", "same run"])
+def test_a_big_move_is_confirmed_by_a_second_source_within_exactly_1_5_pct(
+    confirmer, confirmed, where
+):
+    """101.50 vs 100.00 is +1.5 % exactly: confirmed. 101.50 vs 99.99 is +1.51 %: not."""
+    day = date(2026, 5, 1)
+    store_quotes([q("nbkr", "KGS", day, "87.45")])
+    second = q("cbr", "KGS", day + timedelta(days=1), confirmer, KIND_CROSS)
+    others = ()
+    if where == "stored":
+        store_quotes([second])
+    else:
+        others = (second,)
+    move = q("nbkr", "KGS", day + timedelta(days=1), "101.50")
+    if confirmed:
+        result = store_quotes([move], others=others)
+        assert [o.units_per_usd for o in result.stored] == [Decimal("101.50")]
+        assert "confirmed by cbr" in result.notes[0]
+    else:
+        with pytest.raises(Rejected):
+            store_quotes([move], others=others)
+        assert not RateObservation.objects.filter(source="nbkr", rate_date=day + timedelta(1))
