@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from silkwire.core.http import FetchError, fetch
+from silkwire.ingest.countries import countries_for, detect_slugs
 from silkwire.wire import schedule
-from silkwire.wire.countries import countries_for, detect_slugs
 from silkwire.wire.dedup import (
     content_hash,
     degrade_unicity,
