@@ -104,19 +104,6 @@ class RateObservation(models.Model):
     def __str__(self) -> str:
         return f"{self.currency} {self.units_per_usd} per USD ({self.source}, {self.rate_date})"
 
-    def cross_check(self) -> str:
-        """Say how this value compares with the other sources (admin column)."""
-        from silkwire.rates.readings import cross_checks
-
-        checks = cross_checks(self.currency, self.source, self.units_per_usd, self.rate_date)
-        if not checks:
-            return "–"
-        return "; ".join(
-            f"{'⚠ ' if c.flagged else ''}{c.source} {c.deviation_pct}%" for c in checks
-        )
-
-    cross_check.short_description = "Cross-check (> 1.5 % flagged ⚠)"
-
 
 class RateOverride(models.Model):
     """An editor's correction of an official value: audited, and always shown as an override."""

@@ -165,6 +165,16 @@ def cross_checks(currency: str, source: str, units: Decimal, on: date) -> list[C
     return sorted(checks, key=lambda c: (c.source != CROSS_CHECK_SOURCE, c.source))
 
 
+def cross_check_summary(observation: RateObservation) -> str:
+    """Say how an observation compares with the other sources (the admin column)."""
+    checks = cross_checks(
+        observation.currency, observation.source, observation.units_per_usd, observation.rate_date
+    )
+    if not checks:
+        return "–"
+    return "; ".join(f"{'⚠ ' if c.flagged else ''}{c.source} {c.deviation_pct}%" for c in checks)
+
+
 def rate_row(currency: str, as_of: date) -> RateRow | None:
     """Return what the site shows for ``currency`` as of ``as_of`` (None: nothing to show)."""
     primary = CURRENCIES[currency].primary_source
