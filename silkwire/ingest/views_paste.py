@@ -18,7 +18,7 @@ from wagtail.models import Page
 from silkwire.ingest.countries import choose_countries, detect_countries, page_text
 from silkwire.ingest.text_drafts import article_text, create_articles, fallback_title, structure
 
-MAX_PASTE_CHARS = 2_000_000  # IMPORT_NOTES.md D.4: body at most 2 MB per article
+MAX_PASTE_CHARS = 2_000_000  # docs/import-notes.md D.4: body at most 2 MB per article
 
 
 class PasteForm(forms.Form):

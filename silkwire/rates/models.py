@@ -11,7 +11,7 @@ from django.utils import timezone
 from silkwire.rates.currencies import CURRENCIES
 
 # Units per USD: 15 decimal places and 30 digits keep far more than the 10 significant
-# digits issue #3 asks for, for every currency from 0.3 (KWD-like) to 10^14 units per USD.
+# digits docs/rates.md ("Semantics") asks for, for every currency from 0.3 (KWD-like) to 10^14 units per USD.
 UNITS_MAX_DIGITS = 30
 UNITS_DECIMAL_PLACES = 15
 UNITS_QUANTUM = Decimal(1).scaleb(-UNITS_DECIMAL_PLACES)

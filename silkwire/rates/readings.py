@@ -1,6 +1,6 @@
 """What readers see: the value of each currency as of a date, its change and its checks.
 
-Semantics (issue #3): ``XXX/USD`` = 1 / (units per USD). Change % = (previous units per
+Semantics (docs/rates.md, "Semantics"): ``XXX/USD`` = 1 / (units per USD). Change % = (previous units per
 USD / current units per USD − 1) × 100 against the previous distinct publication of the
 same source. A value older than 3 days is stale; a fallback is shown only with its source.
 """

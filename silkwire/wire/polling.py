@@ -32,7 +32,7 @@ from silkwire.wire.stories import assign_story
 
 log = logging.getLogger(__name__)
 
-# IMPORT_NOTES B.1 §1: update the stored URL after 3 consecutive identical permanent redirects.
+# docs/import-notes.md B.1 §1: update the stored URL after 3 consecutive identical permanent redirects.
 MOVED_CONFIRMATIONS = 3
 
 FEED_MEDIA_TYPES = (

@@ -1,6 +1,7 @@
 """The one safe HTTP client: everything in Silkwire that reaches out goes through :func:`fetch`.
 
-Rules (issue #5 §1, IMPORT_NOTES.md D.3/D.4):
+Rules (docs/ingest.md, "Safe fetching", and docs/security.md; design: docs/import-notes.md
+D.3/D.4):
 
 - Every URL, the first and each redirect hop, passes the shared validator
   (:mod:`silkwire.core.urls_policy`): http/https only, no user:password, the default ports

@@ -10,7 +10,8 @@ from django.conf import settings
 
 from silkwire.core.http.errors import FetchFailed, FetchTimeout, ResponseTooLarge
 
-# Body size caps per kind of resource (issue #5 §1; COMMON.md).
+# Body size caps per kind of resource (docs/ingest.md, "Safe fetching"; the feed, page and
+# image figures come from docs/import-notes.md D.4, the rates one from docs/rates.md).
 SIZE_LIMITS: dict[str, int] = {
     "feed": 15 * 1024 * 1024,  # Miniflux HTTP_CLIENT_MAX_BODY_SIZE
     "page": 5_000_000,

@@ -55,7 +55,7 @@ __all__ = [
 
 MIN_TEXT_CHARS = 250  # trafilatura's MIN_EXTRACTED_SIZE; shorter → retry favouring recall
 MIN_ARTICLE_CHARS = 100  # less than this is a menu or an index page, not an article
-MAX_TITLE_CHARS = 1000  # IMPORT_NOTES D.4
+MAX_TITLE_CHARS = 1000  # docs/import-notes.md D.4
 
 
 class ExtractionError(ValueError):

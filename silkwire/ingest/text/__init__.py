@@ -54,7 +54,7 @@ __all__ = [
 
 
 def _split_block(block: list[tuple[int, str]], speakerish: set[str]) -> list[_Unit]:
-    """Split one blank-line-separated block into units (D.5 rules 2–4)."""
+    """Split one blank-line-separated block into units (docs/import-notes.md D.5 rules 2–4)."""
     width = max(len(raw.strip(_WS)) for _, raw in block)
     hard_wrapped = len(block) >= 2 and width <= 90
     units: list[_Unit] = []

@@ -1,5 +1,5 @@
 """Units → articles: headlines, kickers, subheadings and blocks (docs/ingest.md, "Plain text",
-rules 5–7)."""
+rule 7)."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def _headline_score(unit: _Unit, following: _Unit | None) -> int:
 
 
 class _Assembler:
-    """Turn the sequence of units into articles: headlines, subheadings and blocks (rules 5–7)."""
+    """Turn the sequence of units into articles: headlines, subheadings and blocks (docs/import-notes.md D.5 rules 5–7)."""
 
     def __init__(self, report: _Report) -> None:
         self.report = report

@@ -1,5 +1,5 @@
 """Line-level rules of the plain-text structurer: clean the text, take ticker and date lines out,
-recognise list items and sentence ends (docs/ingest.md, "Plain text", rules 1–3)."""
+recognise list items and sentence ends (docs/ingest.md, "Plain text", rules 1–3 and 5)."""
 
 from __future__ import annotations
 
@@ -110,7 +110,7 @@ def normalize_text(text: str) -> str:
     """Return text with \\n line ends, NFC, no zero-width or control characters.
 
     A no-break space becomes a plain space except between a digit and what follows it
-    ("100\u00a0km", "1\u00a0000"), where it keeps the number and its unit together (D.5 rule 1).
+    ("100\u00a0km", "1\u00a0000"), where it keeps the number and its unit together (docs/import-notes.md D.5 rule 1).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")

@@ -1,5 +1,5 @@
 """Interview turns: which "Label: text" lines are a speaker talking (docs/ingest.md, "Plain
-text", rule 4). Captions and credits ("Photo: …") never are."""
+text", rule 6). Captions and credits ("Photo: …") never are."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from silkwire.ingest.text.lines import _ends_sentence, _Report, _Unit
 # The outlet's own labels in interviews; the command adds SILKWIRE_INTERVIEWER_LABEL.
 DEFAULT_INTERVIEWER_LABELS: tuple[str, ...] = ("Silkwire", "SW")
 
-# Question/answer prefixes (IMPORT_NOTES D.5 rule 4): en, ru, kk, ky, uz (Latin and Cyrillic), tg.
+# Question/answer prefixes (docs/import-notes.md D.5 rule 4): en, ru, kk, ky, uz (Latin and Cyrillic), tg.
 QA_LABELS: frozenset[str] = frozenset(
     "q a в о вопрос ответ сұрақ жауап суроо жооп savol javob савол жавоб ҷавоб".split()
 )
 
-# Labels that introduce captions, credits and notes, never speech (D.5 rule 4, "guard against
+# Labels that introduce captions, credits and notes, never speech (docs/import-notes.md D.5 rule 4, "guard against
 # false positives"). Compared with the label's first word(s), case-insensitively.
 NON_SPEAKER_LABELS: frozenset[str] = frozenset(
     [
@@ -84,7 +84,7 @@ def _label_key(label: str) -> str:
 
 
 def _resolve_speakers(units: list[_Unit], interviewer_labels: set[str], report: _Report) -> None:
-    """Mark which "Label: text" units are interview turns (D.5 rule 4)."""
+    """Mark which "Label: text" units are interview turns (docs/import-notes.md D.5 rule 4)."""
     candidates = [u for u in units if u.label is not None]
     counts = Counter(_label_key(u.label or "") for u in candidates)
     for u in candidates:
