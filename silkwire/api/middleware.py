@@ -2,8 +2,10 @@
 
 Read-only: other methods get ``405`` with ``Allow``. CORS: any origin may read (the content is
 public and no cookies are involved). Caching: a body-hash ``ETag`` answers ``If-None-Match``
-with ``304``, and ``Cache-Control: public, max-age=60`` lets clients and the page cache keep
-responses a minute.
+with ``304``, and ``Cache-Control: public, max-age=60`` lets clients and shared HTTP caches in
+front of Silkwire (a CDN, a caching reverse proxy) keep responses a minute. Silkwire's own page
+cache does *not* keep them: ``/api/`` is in ``SILKWIRE_PAGECACHE_BYPASS`` by default, so every
+API request reaches Django (docs/performance.md, "What is cached").
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ class WordPressImportRecord(models.Model):
     """One WordPress item (post, page or attachment) of one site, and what it became.
 
     Keyed by (site, post_id) so a second run of the same export updates or leaves
-    alone instead of duplicating (IMPORT_NOTES.md A.3.7).
+    alone instead of duplicating (docs/import-notes.md A.3.7).
     """
 
     class Kind(models.TextChoices):

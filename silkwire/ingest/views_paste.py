@@ -1,7 +1,7 @@
 """Admin: "Paste copy" (text → preview → drafts) and country suggestions for an article.
 
-Both views call the same code as ``silkwire ingest text``: the pure structurer, the
-gazetteer, and ``silkwire.ingest.commands.text.create_articles``.
+Both views call the same service modules as ``silkwire ingest text``: the pure structurer,
+:mod:`silkwire.ingest.countries` and :mod:`silkwire.ingest.text_drafts`.
 """
 
 from __future__ import annotations
@@ -15,16 +15,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.models import Page
 
-from silkwire.core.gazetteer import detect_countries, page_text
-from silkwire.ingest.commands.text import (
-    article_text,
-    choose_countries,
-    create_articles,
-    fallback_title,
-    structure,
-)
+from silkwire.ingest.countries import choose_countries, detect_countries, page_text
+from silkwire.ingest.text_drafts import article_text, create_articles, fallback_title, structure
 
-MAX_PASTE_CHARS = 2_000_000  # IMPORT_NOTES.md D.4: body at most 2 MB per article
+MAX_PASTE_CHARS = 2_000_000  # docs/import-notes.md D.4: body at most 2 MB per article
 
 
 class PasteForm(forms.Form):

@@ -14,7 +14,7 @@ class Currency:
     symbol: str = ""
 
 
-# Ticker order is fixed by issue #3: KGS, KZT, TJS, UZS, TMT.
+# Ticker order is fixed (docs/rates.md): KGS, KZT, TJS, UZS, TMT.
 TICKER_ORDER: tuple[str, ...] = ("KGS", "KZT", "TJS", "UZS", "TMT")
 
 CURRENCIES: dict[str, Currency] = {
@@ -36,7 +36,8 @@ CONVERTER_CURRENCIES: tuple[str, ...] = ("USD", "KZT", "KGS", "TJS", "UZS", "TMT
 CROSS_CHECK_SOURCE = "cbr"
 FALLBACK_SOURCES: tuple[str, ...] = ("cbr",)
 
-# Issue #3 trust rules.
+# Trust rules (docs/rates.md, "Trust rules"): a value older than this many days is stale, and
+# cross-checks look this far either side. The other thresholds live, once, where they are
+# read: ``readings.FLAG_ABOVE_PCT`` (cross-check flag) and ``storage.MAX_DAILY_MOVE``,
+# ``storage.CONFIRM_WITHIN``, ``storage.PEG_TOLERANCE`` (what is stored).
 STALE_AFTER_DAYS = 3
-CROSS_CHECK_THRESHOLD_PCT = 1.5  # written as text where Decimal math needs it
-MAX_DAILY_MOVE_PCT = 10

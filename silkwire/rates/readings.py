@@ -1,6 +1,6 @@
 """What readers see: the value of each currency as of a date, its change and its checks.
 
-Semantics (issue #3): ``XXX/USD`` = 1 / (units per USD). Change % = (previous units per
+Semantics (docs/rates.md, "Semantics"): ``XXX/USD`` = 1 / (units per USD). Change % = (previous units per
 USD / current units per USD − 1) × 100 against the previous distinct publication of the
 same source. A value older than 3 days is stale; a fallback is shown only with its source.
 """
@@ -163,6 +163,16 @@ def cross_checks(currency: str, source: str, units: Decimal, on: date) -> list[C
         for o in nearest.values()
     ]
     return sorted(checks, key=lambda c: (c.source != CROSS_CHECK_SOURCE, c.source))
+
+
+def cross_check_summary(observation: RateObservation) -> str:
+    """Say how an observation compares with the other sources (the admin column)."""
+    checks = cross_checks(
+        observation.currency, observation.source, observation.units_per_usd, observation.rate_date
+    )
+    if not checks:
+        return "–"
+    return "; ".join(f"{'⚠ ' if c.flagged else ''}{c.source} {c.deviation_pct}%" for c in checks)
 
 
 def rate_row(currency: str, as_of: date) -> RateRow | None:

@@ -1,4 +1,4 @@
-"""Store parsed quotes under the trust rules of issue #3.
+"""Store parsed quotes under the trust rules of docs/rates.md ("Trust rules").
 
 - A quote that would move a rate more than 10 % from the source's previous publication,
   or a pegged currency more than 0.5 % off its peg, is stored only when a second source
@@ -169,7 +169,7 @@ def store_quotes(
             continue
         units = quantize_units(quote.units_per_usd)
         # Insert or read back what is stored: two runs of one payload at once both find no
-        # row, and the second insert hits rates_one_value_per_source_day (issue #11).
+        # row, and the second insert hits rates_one_value_per_source_day (two runs at once).
         # get_or_create inserts in a savepoint and, on that conflict, reads the winner's row
         # (PostgreSQL waits for its commit), so the loser compares instead of dying.
         existing, created = RateObservation.objects.get_or_create(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -15,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from silkwire.rates.models import FetchLog, RateObservation, RateOverride
+from silkwire.rates.readings import FLAG_ABOVE_PCT, cross_check_summary
 
 WRITE_ACTIONS = {"add", "change", "delete", "copy"}
 
@@ -45,7 +47,18 @@ class ObservationViewSet(ModelViewSet):
     menu_label = "Observations"
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["rate_date", "currency", "units_per_usd", "source", "kind", "cross_check"]
+    list_display = [
+        "rate_date",
+        "currency",
+        "units_per_usd",
+        "source",
+        "kind",
+        Column(
+            "cross_check",
+            label=f"Cross-check (> {FLAG_ABOVE_PCT} % flagged ⚠)",
+            accessor=cross_check_summary,
+        ),
+    ]
     list_filter = ["currency", "source", "kind"]
     search_fields = ["raw"]
     form_fields = []  # never edited

@@ -1,6 +1,6 @@
 """Entry identity within a feed and story keys across feeds. Pure.
 
-Within a feed (IMPORT_NOTES.md B.1 §3, B.3, B.4): an entry is identified by its GUID, else its
+Within a feed (docs/import-notes.md B.1 §3, B.3, B.4): an entry is identified by its GUID, else its
 canonical link, else a hash of link + date + title. A feed whose GUIDs are broken (more empty
 or duplicated than FreshRSS tolerates: 5 %, rounded half up) is switched to "link" for good,
 and one whose links are broken too to "link + date + title" — unless an operator pinned it.

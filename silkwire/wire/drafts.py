@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from silkwire.core.http import FetchError, fetch
+from silkwire.ingest.countries import primary_country
 from silkwire.ingest.html import HTML_MEDIA_TYPES, ExtractionError, extract_page
 from silkwire.news.models import ArticlePage
 from silkwire.news.services import create_article
-from silkwire.wire.countries import primary_country
 from silkwire.wire.models import WireItem, WireTombstone
 
 log = logging.getLogger(__name__)

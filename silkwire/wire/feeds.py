@@ -1,6 +1,6 @@
 """RSS 0.9x/1.0/2.0 and Atom → plain entries. Pure: bytes in, dataclasses out.
 
-IMPORT_NOTES.md B.1/B.2: feedparser parses *bytes* we fetched ourselves (never a URL);
+docs/import-notes.md B.1/B.2: feedparser parses *bytes* we fetched ourselves (never a URL);
 ``bozo`` with entries is a warning, not a failure; dates without an offset are read in the
 feed's time zone; titles and summaries become plain text (feeds put HTML and even scripts
 in titles). D.1: a body that declares entities or a DOCTYPE internal subset is refused
@@ -60,7 +60,7 @@ _LOCAL_DATE = re.compile(
     re.I,
 )
 
-# IMPORT_NOTES D.1 asks for Expat >= 2.6.0 (its own billion-laughs / large-token guards).
+# docs/import-notes.md D.1 asks for Expat >= 2.6.0 (its own billion-laughs / large-token guards).
 # With an older Expat we rely on refusing entity declarations before parsing (below) and on
 # the 15 MiB body cap of the fetch.
 EXPAT_HAS_GUARDS = pyexpat.version_info >= (2, 6, 0)

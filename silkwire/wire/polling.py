@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from silkwire.core.http import FetchError, fetch
+from silkwire.ingest.countries import countries_for, detect_slugs
 from silkwire.wire import schedule
-from silkwire.wire.countries import countries_for, detect_slugs
 from silkwire.wire.dedup import (
     content_hash,
     degrade_unicity,
@@ -32,7 +32,7 @@ from silkwire.wire.stories import assign_story
 
 log = logging.getLogger(__name__)
 
-# IMPORT_NOTES B.1 §1: update the stored URL after 3 consecutive identical permanent redirects.
+# docs/import-notes.md B.1 §1: update the stored URL after 3 consecutive identical permanent redirects.
 MOVED_CONFIRMATIONS = 3
 
 FEED_MEDIA_TYPES = (

@@ -1,6 +1,6 @@
 """When to poll a feed next. Pure: numbers and headers in, a delay out.
 
-Miniflux's ``entry_frequency`` scheduler (IMPORT_NOTES.md B.1 §7, B.3): poll a feed as often
+Miniflux's ``entry_frequency`` scheduler (docs/import-notes.md B.1 §7, B.3): poll a feed as often
 as it publishes — ``7 days / entries in the last 7 days`` — bounded to 5 minutes … 24 hours,
 never sooner than the feed's own ``<ttl>``, ``Cache-Control: max-age`` or ``Expires`` ask
 (still at most 24 hours), ``Retry-After`` honoured on 429/503, exponential back-off on errors,

@@ -17,8 +17,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from silkwire.ingest.countries import primary_country
 from silkwire.news.models import CountryPage
-from silkwire.wire.countries import primary_country
 from silkwire.wire.drafts import create_draft, dismiss, restore
 from silkwire.wire.models import Feed, StoryGroup, WireItem
 

@@ -28,6 +28,7 @@ from silkwire.core.sanitize import (
 )
 from silkwire.ingest import text as text_mod
 from silkwire.ingest.html import ExtractionError, extract_page
+from silkwire.ingest.text import lines as text_lines
 from silkwire.ingest.wordpress.content import convert_content
 from silkwire.ingest.wordpress.parse import WXRError, WXRReader
 from silkwire.rates.providers import PROVIDERS, cbr, nbkr
@@ -129,13 +130,13 @@ def _output_words(result: dict) -> Counter[str]:
 def _input_words(text: str) -> Counter[str]:
     """Words the structurer must keep: every line except ticker and date lines, minus list markers."""
     words: Counter[str] = Counter()
-    for raw in text_mod.normalize_text(text).split("\n"):
-        stripped = raw.strip(text_mod._WS)
-        if not stripped or text_mod._parse_rates(stripped) is not None:
+    for raw in text_lines.normalize_text(text).split("\n"):
+        stripped = raw.strip(text_lines._WS)
+        if not stripped or text_lines._parse_rates(stripped) is not None:
             continue
-        if text_mod._parse_date_line(stripped) not in (None, False):
+        if text_lines._parse_date_line(stripped) not in (None, False):
             continue
-        item = text_mod._BULLET.match(raw) or text_mod._NUMBERED.match(raw)
+        item = text_lines._BULLET.match(raw) or text_lines._NUMBERED.match(raw)
         words += _words(item.group("text") if item else stripped)
     return words
 

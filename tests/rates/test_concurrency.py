@@ -2,7 +2,7 @@
 
 Each run is a thread with its own database connection. A ``pre_save`` receiver holds the
 first insert of each run at a barrier, so on PostgreSQL both runs have checked "nothing
-stored yet" before either inserts: the check-then-insert race of issue #11, every time.
+stored yet" before either inserts: the check-then-insert race, every time.
 SQLite takes the write lock when the storing transaction begins (``BEGIN IMMEDIATE``), so
 there the second run waits for the first and the barrier times out; both must still succeed.
 """

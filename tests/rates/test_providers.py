@@ -232,7 +232,7 @@ def test_malformed_numbers_and_dates():
 
 
 def test_misdeclared_encoding():
-    # NBT /ru/ declares windows-1251 but serves UTF-8 bytes (SOURCES.md §3).
+    # NBT /ru/ declares windows-1251 but serves UTF-8 bytes (docs/rate-sources.md §3).
     utf8 = (
         payload("nbt_en_export_xml_2026-05-18.xml")
         .replace(b'encoding="utf-8"', b'encoding="windows-1251"')

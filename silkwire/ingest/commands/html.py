@@ -116,8 +116,8 @@ def _print_report(command, report: dict) -> None:
 
 
 def handle(command, options) -> int | None:
+    from silkwire.ingest.countries import countries_for, detect_slugs, primary_country
     from silkwire.news.models import CountryPage
-    from silkwire.wire.countries import countries_for, detect_slugs, primary_country
 
     data, fetched_url, charset = _read_source(options["source"])
     url = fetched_url or options["page_url"] or ""

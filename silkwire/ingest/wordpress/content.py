@@ -1,6 +1,6 @@
 """WordPress post content → body block dicts (the contract in docs/content-model.md).
 
-Pipeline (IMPORT_NOTES.md A.3.5): split Gutenberg block comments from freeform
+Pipeline (docs/import-notes.md A.3.5): split Gutenberg block comments from freeform
 (classic) runs → expand ``[caption]``/``[gallery]``/``[embed]`` shortcodes →
 ``wpautop`` the classic runs → walk the HTML and emit paragraph, heading, list,
 quote, image, embed blocks; everything else becomes nh3-sanitised rich text.

@@ -5,7 +5,7 @@ convert content to blocks (``content.py``) → map to Silkwire (categories, auth
 status, dates, images: this module with ``mapping.py`` and ``media.py``) → write
 (``writer.py``).
 
-Two passes over the export (IMPORT_NOTES.md A.3.3): the first collects the channel
+Two passes over the export (docs/import-notes.md A.3.3): the first collects the channel
 (authors, terms), the attachments and the site's UTC offset, so that featured and
 inline images resolve whatever the item order; the second maps and writes posts.
 
@@ -65,7 +65,7 @@ from silkwire.news.models import Author, CountryPage, Topic
 logger = logging.getLogger(__name__)
 
 # Post types that carry article content; the rest (nav_menu_item, wp_block, revision…)
-# are skipped and counted (IMPORT_NOTES.md A.3.4).
+# are skipped and counted (docs/import-notes.md A.3.4).
 CONTENT_TYPES = {"post", "page", "attachment"}
 
 
@@ -294,7 +294,7 @@ class WordPressImporter:
                     countries.append(country)
         country = countries[0] if countries else self.region
 
-        # Status (IMPORT_NOTES.md A.3.4).
+        # Status (docs/import-notes.md A.3.4).
         status = item.status
         published = item_datetime(item.post_date_gmt, item.post_date, self.offset)
         modified = item_datetime(item.post_modified_gmt, item.post_modified, self.offset)

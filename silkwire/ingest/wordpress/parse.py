@@ -4,13 +4,13 @@ The reader never builds the whole document: lxml's ``iterparse`` hands over one
 element at a time and every finished ``<item>`` is cleared together with its
 preceding siblings, so memory stays flat however large the export is.
 
-Security (IMPORT_NOTES.md D.1): the parser runs with ``resolve_entities=False,
+Security (docs/import-notes.md D.1): the parser runs with ``resolve_entities=False,
 no_network=True, load_dtd=False, huge_tree=False``, and any ``<!DOCTYPE`` (the
 only place an ``<!ENTITY`` can be declared) is refused before lxml sees a byte,
 as WordPress's own importer does. That stops billion-laughs, quadratic blowup,
 XXE and DTD retrieval.
 
-Control characters (IMPORT_NOTES.md A.3.2): WordPress does not strip the
+Control characters (docs/import-notes.md A.3.2): WordPress does not strip the
 XML-illegal C0 controls, and real exports contain them. They are removed from
 the byte stream before parsing (raw and as ``&#N;`` references) and every
 removal is reported with its byte offset. If the document still does not
@@ -39,7 +39,7 @@ from silkwire.ingest.wordpress.chars import ILLEGAL_UTF8_RE, illegal_xml_refs
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
-# Match namespaces by URI pattern, never by prefix (IMPORT_NOTES.md A.3.2).
+# Match namespaces by URI pattern, never by prefix (docs/import-notes.md A.3.2).
 WP_NS_RE = re.compile(r"^https?://wordpress\.org/export/1\.[0-2]/$")
 EXCERPT_NS_RE = re.compile(r"^https?://wordpress\.org/export/1\.[0-2]/excerpt/$")
 MAX_WXR_VERSION = (1, 2)  # WordPress importer: max_wxr_version = 1.2
@@ -141,7 +141,7 @@ class WXRItem:
         return [(slug, name) for domain, slug, name in self.terms if domain == "category"]
 
     def tags(self) -> list[tuple[str, str]]:
-        # WXR 1.0 writes tags with domain="tag" (IMPORT_NOTES.md A.1).
+        # WXR 1.0 writes tags with domain="tag" (docs/import-notes.md A.1).
         return [(slug, name) for domain, slug, name in self.terms if domain in {"post_tag", "tag"}]
 
 
@@ -318,7 +318,7 @@ def open_export(path: str | Path, max_bytes: int | None = None) -> Iterator[tupl
                 raise WXRError(f"{path}: the zip holds no .xml export.")
             for member in members:
                 info = archive.getinfo(member)
-                # Compression bomb guard (IMPORT_NOTES.md D.4): at most 100x.
+                # Compression bomb guard (docs/import-notes.md D.4): at most 100x.
                 if info.compress_size and info.file_size > 100 * info.compress_size + (1 << 20):
                     raise WXRSecurityError(
                         f"{path}!{member}: refused — expands {info.file_size // max(1, info.compress_size)}x; "

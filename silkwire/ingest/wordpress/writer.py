@@ -30,6 +30,12 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
 from silkwire.core.pagecache.invalidation import article_groups, invalidate
+from silkwire.core.wagtail_compat import (
+    content_path_hash,
+    extract_references,
+    first_child_path,
+    next_sibling_path,
+)
 from silkwire.ingest.models import WordPressImportRecord
 from silkwire.ingest.wordpress.safety import is_disk_full
 from silkwire.news.blocks import to_stream_data
@@ -237,7 +243,7 @@ class BatchWriter:
                     .first()
                 )
             last = last_path[parent.pk]
-            path = Page(path=last)._inc_path() if last else parent.path + Page._get_path("", 1, 1)
+            path = next_sibling_path(last) if last else first_child_path(parent.path)
             last_path[parent.pk] = path
             batch_taken = taken_now.setdefault(parent.pk, set())
             slug = self.unique_slug(parent, plan.slug, batch_taken)
@@ -459,9 +465,7 @@ class BatchWriter:
             return
         rows = []
         for page in pages:
-            for to_ct, to_id, model_path, content_path in set(
-                ReferenceIndex._extract_references_from_object(page)
-            ):
+            for to_ct, to_id, model_path, content_path in set(extract_references(page)):
                 rows.append(
                     ReferenceIndex(
                         content_type=self.article_ct,
@@ -471,7 +475,7 @@ class BatchWriter:
                         to_object_id=to_id,
                         model_path=model_path,
                         content_path=content_path,
-                        content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+                        content_path_hash=content_path_hash(content_path),
                     )
                 )
         raw_insert(ReferenceIndex, rows)  # new pages: no existing rows to conflict with

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.url_routing import RouteResult
 
 from silkwire.core.pagecache.fragments import cached
+from silkwire.core.wagtail_compat import set_cached_parent
 from silkwire.news.models.article import (
     LISTING_PREFETCH,
     ArticleKind,
@@ -142,7 +143,7 @@ class HomePage(FewerRestrictionQueries, Page):
             by_slug = {c.slug: c for c in self.live_countries(request)}
             country = by_slug.get(path_components[0])
             if country is not None:
-                country._cached_parent_obj = self
+                set_cached_parent(country, self)
                 return country.route(request, path_components[1:])
         return super().route(request, path_components)
 
@@ -270,7 +271,7 @@ class CountryPage(FewerRestrictionQueries, Page):
                 path__startswith=self.path, depth=self.depth + 1, slug=slug
             ).first()
             if article is not None:
-                article._cached_parent_obj = self
+                set_cached_parent(article, self)
                 return article.route(request, [])
         return super().route(request, path_components)
 

@@ -82,7 +82,8 @@ def handle(command, options) -> int:
     last_source = None
     for code, request in work:
         if last_source == code and pause:
-            time.sleep(pause)  # politeness: NBKR drops bursts of connections (SOURCES.md §2)
+            # Politeness: NBKR drops bursts of connections (docs/rate-sources.md §2).
+            time.sleep(pause)
         last_source = code
         outcome = fetch_request(PROVIDERS[code], request, trigger="backfill")
         entries.append(outcome.log)

@@ -22,7 +22,7 @@ from defusedxml import ElementTree as SafeElementTree
 
 from silkwire.rates.currencies import QUOTED
 
-# Division precision: far beyond the 10 significant digits issue #3 asks observations to keep.
+# Division precision: far beyond the 10 significant digits docs/rates.md ("Semantics") asks observations to keep.
 PRECISION = 28
 
 KIND_OFFICIAL = "official"  # the bank's own currency against USD
@@ -124,7 +124,7 @@ def parse_day(text: str | None, what: str = "date") -> date:
 def decode_payload(payload: bytes) -> str:
     """Decode bytes whatever the prolog claims: UTF-8 first, then the declared encoding.
 
-    NBT has been seen declaring windows-1251 while serving UTF-8 (SOURCES.md §3) and a
+    NBT has been seen declaring windows-1251 while serving UTF-8 (docs/rate-sources.md §3) and a
     UTF-8 prolog over windows-1251 bytes is the mirror mistake; real cp1251 Cyrillic is
     practically never valid UTF-8, so trying strict UTF-8 first is safe. A bad byte is
     replaced rather than taking the source offline (frankfurter commit 464cfd0).
@@ -219,7 +219,7 @@ def quotes_from_table(
     """Turn a home-currency table into USD quotes: the home currency, then crosses via USD.
 
     ``home`` per USD = the USD row's value / its nominal; a cross X per USD = home per USD /
-    home per one X. Always divide by the nominal, never hard-code it (SOURCES.md §9).
+    home per one X. Always divide by the nominal, never hard-code it (docs/rate-sources.md §9).
     """
     table = {row.code: row for row in rows}
     usd = usd_row or table.get("USD")

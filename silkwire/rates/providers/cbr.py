@@ -3,7 +3,7 @@
 ``scripts/XML_daily.asp[?date_req=DD/MM/YYYY]`` answers ``<ValCurs Date="DD.MM.YYYY">``
 in windows-1251 with comma decimals; ``Value`` = RUB per ``Nominal`` units, and nominals
 change over time (KGS was 10 in 2023, 100 in 2026). ``@Date`` is the date the rates are in
-force, often the next business day (SOURCES.md §6). Since 2022 the site sits behind
+force, often the next business day (docs/rate-sources.md §6). Since 2022 the site sits behind
 DDoS-Guard, whose challenge page arrives with HTTP 200.
 """
 
@@ -25,7 +25,7 @@ from silkwire.rates.providers.base import (
 
 CODE = "cbr"
 BASE_URL = "https://www.cbr.ru/scripts/"
-# The browser-like Accept header CBR's filter expects (SOURCES.md §6 mitigations).
+# The browser-like Accept header CBR's filter expects (docs/rate-sources.md §6 mitigations).
 HEADERS = (("Accept", "application/xml, text/xml;q=0.9, */*;q=0.1"),)
 
 

@@ -3,7 +3,7 @@
 USD/TMT has been fixed administratively at 3.50 TMT per USD since 2015-01-01. The bank
 publishes ``kurs/YYYY/DDMMYYYY.xml`` (``<cbt_currency_rate><date><rate code><rate_usd>…``),
 but the feed refuses clients without a browser User-Agent and is mostly unreachable from
-abroad (SOURCES.md §5). When it cannot be read, the peg is stored as a configured official
+abroad (docs/rate-sources.md §5). When it cannot be read, the peg is stored as a configured official
 rate, labelled ``peg``.
 """
 

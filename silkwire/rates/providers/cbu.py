@@ -2,7 +2,7 @@
 
 ``arkhiv-kursov-valyut/json/all/YYYY-MM-DD/`` answers a JSON list of objects whose values
 are strings: ``Rate`` = UZS per ``Nominal`` units, ``Date`` = the date the rate is in force
-(SOURCES.md §4). ``[]`` means no publication; a carried-forward list with another ``Date``
+(docs/rate-sources.md §4). ``[]`` means no publication; a carried-forward list with another ``Date``
 is rejected by the date check. The TMT cross of 01.04.2026 is a known glitch (3.02 TMT per
 USD against the 3.50 peg) that the trust rules must catch, not the parser.
 """

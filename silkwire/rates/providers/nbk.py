@@ -2,7 +2,7 @@
 
 ``rss/get_rates.cfm?fdate=DD.MM.YYYY`` answers ``<rates><date>…<item>…`` for the date
 the rate is effective on; ``rss/rates_all.xml`` is an RSS 2.0 feed whose items carry a
-``pubDate`` each and keep dead currencies with old dates (SOURCES.md §1). ``description``
+``pubDate`` each and keep dead currencies with old dates (docs/rate-sources.md §1). ``description``
 is KZT per ``quant`` units. Crosses from NBK have two decimals only, so they are kept
 for reference and never used as KGS/TJS/UZS official values.
 """
@@ -39,7 +39,7 @@ def parse(payload: bytes) -> list[Quote]:
         items = root.findall("item")
         date_text = root.findtext("date")
         if not items:
-            return []  # weekends and dates outside the window (SOURCES.md §1 quirks)
+            return []  # weekends and dates outside the window (docs/rate-sources.md §1 quirks)
         rate_date = parse_day(date_text, "NBK <date>")
         return quotes_from_table(CODE, "KZT", rate_date, (_row(item) for item in items))
     channel = root.find("channel")
@@ -68,7 +68,7 @@ class NationalBankOfKazakhstan(Provider):
 
     def latest_requests(self, today: date) -> list[Request]:
         # The dated document for today, then the RSS feed, which already carries the next
-        # working day's rate once NBK has set it in the afternoon (SOURCES.md §1).
+        # working day's rate once NBK has set it in the afternoon (docs/rate-sources.md §1).
         return [*self.requests_for(today), Request(f"{BASE_URL}rates_all.xml", None, "rss")]
 
     def requests_for(self, day: date) -> list[Request]:

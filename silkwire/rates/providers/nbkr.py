@@ -2,7 +2,7 @@
 
 ``XML/daily.xml`` (USD, EUR, CNY, KZT, RUB) and ``XML/weekly.xml`` (TJS, UZS, TMT…) only
 ever hold the latest publication: windows-1251, comma decimals, ``Value`` = KGS per
-``Nominal`` units, ``@Date`` = effective date (SOURCES.md §2). History comes from the HTML
+``Nominal`` units, ``@Date`` = effective date (docs/rate-sources.md §2). History comes from the HTML
 page ``index1.jsp?item=1562`` one currency at a time, without nominals.
 """
 
@@ -117,7 +117,7 @@ class NationalBankOfKyrgyzRepublic(Provider):
         return [Request(history_url("USD", day, day), day, "history:USD")]
 
     def history_requests(self, since: date, until: date) -> Iterator[Request]:
-        # One request per year at most; the site drops bursts of connections (SOURCES.md §2).
+        # One request per year at most; the site drops bursts of connections (docs/rate-sources.md §2).
         start = since
         while start <= until:
             end = min(until, date(start.year, 12, 31))

@@ -2,7 +2,7 @@
 
 ``kurs/export_xml.php?date=YYYY-MM-DD&export=xmlout`` answers ``<ValCurs Date="YYYY-MM-DD">``
 with ``Value`` = TJS per ``Nominal`` units. Out-of-range dates silently return today's
-table, so an answer dated differently from the request is rejected (SOURCES.md §3). Trust
+table, so an answer dated differently from the request is rejected (docs/rate-sources.md §3). Trust
 ``CharCode``, not ``ID`` (RUB carries the Soviet code 810).
 """
 

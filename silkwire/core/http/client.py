@@ -1,39 +1,11 @@
-"""The one safe HTTP client: everything in Silkwire that reaches out goes through :func:`fetch`.
-
-Rules (issue #5 §1, IMPORT_NOTES.md D.3/D.4):
-
-- Every URL, the first and each redirect hop, passes the shared validator
-  (:mod:`silkwire.core.urls_policy`): http/https only, no user:password, the default ports
-  or ``SILKWIRE_FETCH_ALLOWED_PORTS``, and every spelling of an IP literal normalised the
-  way browsers and libc read it and refused when it is not public.
-- Every hop's host is resolved here, *every* answer is checked, and the connection is
-  pinned to a checked address (the request goes to the IP; ``Host`` and TLS SNI/cert
-  verification keep the original name), so DNS rebinding between check and connect
-  cannot steer us somewhere else. Refused: private, loopback, link-local (including
-  169.254.169.254), CGNAT 100.64/10, multicast, reserved, unspecified, IPv4-mapped IPv6,
-  NAT64 and 6to4/Teredo addresses that wrap a non-public IPv4.
-  ``settings.SILKWIRE_FETCH_ALLOW_PRIVATE`` (off by default) lifts the address and port
-  rules for tests and intranet deployments.
-- Redirects are followed by hand (at most 3 by default) so each hop is checked.
-- The body is streamed and the fetch stops at the size cap of its kind (after
-  decompression, so a gzip bomb stops at the cap too).
-- Timeouts come from settings: connect, read, and a total deadline for the whole fetch
-  (a server dripping one byte per second is cut off too).
-- No cookies are kept, no environment proxies are used, and ``Authorization``/``Cookie``
-  headers are dropped when a redirect leaves the original host.
-
-HTTP error statuses are *not* exceptions: the caller looks at ``FetchResult.status``.
-"""
+"""The client: :func:`fetch` follows redirects by hand, checks each hop, pins the connection to a
+checked address and reads the body under the caps (rules in :mod:`silkwire.core.http`)."""
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import ssl
 import time
-from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import urljoin
@@ -42,54 +14,19 @@ import httpx
 from django.conf import settings
 
 from silkwire import __version__
-from silkwire.core.urls_policy import (  # noqa: F401 - re-exported: callers import them from here
-    ALLOWED_SCHEMES,
-    DEFAULT_ALLOWED_PORTS,
-    URLRefused,
-    address_refusal,
-    check_url,
+from silkwire.core.http.addresses import (
+    Resolver,
+    _checked,
+    _is_ip_literal,
+    _resolve_checked,
+    system_resolver,
 )
+from silkwire.core.http.errors import FetchFailed, FetchTimeout, TooManyRedirects
+from silkwire.core.http.limits import SIZE_LIMITS, _read_capped, _timeouts
 
-# Body size caps per kind of resource (issue #5 §1; COMMON.md).
-SIZE_LIMITS: dict[str, int] = {
-    "feed": 15 * 1024 * 1024,  # Miniflux HTTP_CLIENT_MAX_BODY_SIZE
-    "page": 5_000_000,
-    "image": 25_000_000,
-    "rates": 2 * 1024 * 1024,
-}
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # Headers that must not follow a redirect to another host.
 CREDENTIAL_HEADERS = ("authorization", "cookie", "proxy-authorization")
-
-Resolver = Callable[[str, int], Iterable[str]]
-
-
-class FetchError(Exception):
-    """A fetch that produced no usable HTTP response."""
-
-    def __init__(self, message: str, *, url: str = "") -> None:
-        super().__init__(message)
-        self.url = url
-
-
-class AddressNotAllowed(FetchError):
-    """The URL's scheme, port or resolved address is not one we may connect to."""
-
-
-class ResponseTooLarge(FetchError):
-    """The body is larger than the cap for its kind."""
-
-
-class TooManyRedirects(FetchError):
-    """The redirect chain is longer than allowed."""
-
-
-class FetchTimeout(FetchError):
-    """Connecting, reading or the whole fetch took too long."""
-
-
-class FetchFailed(FetchError):
-    """DNS, connection, TLS or protocol failure."""
 
 
 @dataclass
@@ -133,84 +70,6 @@ class FetchResult:
 def user_agent() -> str:
     """Return the descriptive User-Agent: name/version and where to find the operator."""
     return f"Silkwire/{__version__} (+{settings.SILKWIRE_BASE_URL})"
-
-
-_dns_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="silkwire-dns")
-
-
-def system_resolver(host: str, port: int) -> list[str]:
-    """Resolve ``host`` with the system resolver; return every address, in its order."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    seen: list[str] = []
-    for _family, _type, _proto, _canon, sockaddr in infos:
-        if sockaddr[0] not in seen:
-            seen.append(sockaddr[0])
-    return seen
-
-
-def _timeouts(timeout: float | None) -> tuple[float, float]:
-    """Return (connect, total) seconds from the arguments and settings."""
-    total = float(
-        timeout if timeout is not None else getattr(settings, "SILKWIRE_FETCH_TIMEOUT", 20)
-    )
-    connect = float(getattr(settings, "SILKWIRE_FETCH_CONNECT_TIMEOUT", 10))
-    return min(connect, total), total
-
-
-def _is_ip_literal(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
-
-
-def _checked(url: str) -> httpx.URL:
-    """Return ``url`` normalised by the shared validator, or raise :class:`AddressNotAllowed`.
-
-    Every spelling of an IP literal (``0177.0.0.1``, ``2130706433``, ``[::ffff:127.0.0.1]``)
-    is read as a browser reads it and checked, and rewritten so httpx can parse it.
-    """
-    try:
-        checked = check_url(url)
-    except URLRefused as exc:
-        raise AddressNotAllowed(str(exc), url=url) from None
-    try:
-        return httpx.URL(checked.url)
-    except httpx.InvalidURL as exc:
-        raise AddressNotAllowed(f"Refusing {url}: {exc} (rule: syntax).", url=url) from None
-
-
-def _resolve_checked(
-    url: httpx.URL, resolver: Resolver, allow_private: bool, deadline: float
-) -> list[str]:
-    """Return the addresses for ``url``'s host, all of them checked, or raise."""
-    text = str(url)
-    host = url.host
-    port = url.port or (443 if url.scheme == "https" else 80)
-    if _is_ip_literal(host):
-        addresses = [host]
-    else:
-        future = _dns_pool.submit(resolver, host, port)
-        try:
-            addresses = list(future.result(timeout=max(0.1, deadline - time.monotonic())))
-        except FutureTimeout:
-            raise FetchTimeout(f"Resolving {host} timed out.", url=text) from None
-        except (OSError, UnicodeError) as exc:
-            raise FetchFailed(f"Could not resolve {host}: {exc}", url=text) from exc
-        if not addresses:
-            raise FetchFailed(f"Could not resolve {host}: no addresses.", url=text)
-    if not allow_private:
-        for address in addresses:
-            reason = address_refusal(address)
-            if reason:
-                where = f"{host} is" if address == host else f"{host} resolves to {address},"
-                raise AddressNotAllowed(
-                    f"Refusing {text}: {where} {reason}. "
-                    "Set SILKWIRE_FETCH_ALLOW_PRIVATE=1 only for tests and intranet sources.",
-                    url=text,
-                )
-    return addresses
 
 
 def _host_header(url: httpx.URL) -> str:
@@ -377,29 +236,3 @@ def _send_pinned(
     if last_exc is None:
         raise FetchTimeout(f"Timed out fetching {url}.", url=str(url))
     raise FetchFailed(f"Could not connect to {url}: {last_exc}", url=str(url)) from last_exc
-
-
-def _read_capped(response: httpx.Response, cap: int, kind: str, url: str, deadline: float) -> bytes:
-    declared = response.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > cap:
-        raise ResponseTooLarge(
-            f"{url} declares {int(declared):,} bytes; the {kind} limit is {cap:,} bytes.", url=url
-        )
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise ResponseTooLarge(
-                    f"{url} sent more than {cap:,} bytes, the {kind} limit; stopped reading.",
-                    url=url,
-                )
-            if time.monotonic() > deadline:
-                raise FetchTimeout(f"Fetching {url} took longer than allowed.", url=url)
-            chunks.append(chunk)
-    except httpx.TimeoutException as exc:
-        raise FetchTimeout(f"Timed out reading {url}: {exc!r}", url=url) from exc
-    except httpx.HTTPError as exc:
-        raise FetchFailed(f"Reading {url} failed: {exc!r}", url=url) from exc
-    return b"".join(chunks)
