@@ -11,7 +11,7 @@ Either way an item is all there or not there at all.
 New pages get their treebeard ``path`` from the parent's last child (read once per
 parent per batch) instead of ``add_child``; the parent's ``numchild`` is updated in
 the same transaction. Signals are not sent for these bulk writes, so the search
-index and Wagtail's reference index are written here explicitly, also in bulk.
+index and Wagtail's reference index are written explicitly, also in bulk (``bulk.py``).
 """
 
 from __future__ import annotations
@@ -22,21 +22,25 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision
-from wagtail.search.backends import get_search_backends
+from wagtail.models import Page, PageViewRestriction
 
-from silkwire.core.pagecache.invalidation import article_groups, invalidate
+from silkwire.core.pagecache.invalidation import article_groups
 from silkwire.core.wagtail_compat import (
-    content_path_hash,
-    extract_references,
     first_child_path,
     next_sibling_path,
 )
-from silkwire.ingest.models import WordPressImportRecord
+from silkwire.ingest.wordpress.bulk import (
+    index_references,
+    index_search,
+    insert_revisions,
+    invalidate_on_commit,
+    raw_insert,
+    write_records,
+)
 from silkwire.ingest.wordpress.safety import is_disk_full
 from silkwire.news.blocks import to_stream_data
 from silkwire.news.models import ArticleAuthor, ArticlePage, ArticleTag, Author, CountryPage
@@ -84,27 +88,6 @@ class Written:
     records: dict[int, tuple[int, int | None, str]] = field(default_factory=dict)
     redirects: dict[int, list[str]] = field(default_factory=dict)  # post id → new old_paths
     slugs: list[tuple[int, str]] = field(default_factory=list)
-
-
-def raw_insert(model, objs: list, fields: list | None = None) -> None:
-    """INSERT ``objs`` with one executemany: no per-value SQL compiling as in bulk_create.
-
-    For rows whose primary key nobody needs back (through tables, redirects, references).
-    """
-    if not objs:
-        return
-    if fields is None:
-        fields = [f for f in model._meta.local_concrete_fields if not f.primary_key]
-    qn = connection.ops.quote_name
-    # Identifiers from the model, quoted by the backend; values are bound parameters.
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
-        qn(model._meta.db_table),
-        ", ".join(qn(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    rows = [[f.get_db_prep_save(f.pre_save(o, True), connection) for f in fields] for o in objs]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
 
 
 class BatchWriter:
@@ -210,14 +193,16 @@ class BatchWriter:
         for plan in updates:
             pages.append(self._update_page(plan, now))
         by_post = {plan.post_id: page for plan, page in zip(creates + updates, pages, strict=True)}
-        self._invalidate_on_commit(list(by_post.values()), before)
+        invalidate_on_commit(list(by_post.values()), before)
         self._insert_relations(creates + updates, by_post)
-        self._insert_revisions(creates + updates, by_post, now)
+        insert_revisions(creates + updates, by_post, now, self.article_ct, self.page_ct, self.user)
         self._insert_redirects(creates + updates, by_post, written)
-        self._write_records(creates, updates, by_post, written)
-        self._index_references([by_post[p.post_id] for p in creates], fresh=True)
-        self._index_references([by_post[p.post_id] for p in updates], fresh=False)
-        self._index_search(list(by_post.values()))
+        write_records(self.site, creates, updates, by_post, written)
+        index_references([by_post[p.post_id] for p in creates], True, self.article_ct, self.page_ct)
+        index_references(
+            [by_post[p.post_id] for p in updates], False, self.article_ct, self.page_ct
+        )
+        index_search(list(by_post.values()))
         return written
 
     def _insert_pages(
@@ -379,33 +364,6 @@ class BatchWriter:
                 page.related_links = []
                 page.wagtail_admin_comments = []
 
-    def _insert_revisions(
-        self, plans: list[PagePlan], by_post: dict[int, ArticlePage], now: datetime
-    ) -> None:
-        revisions = []
-        for plan in plans:
-            page = by_post[plan.post_id]
-            revisions.append(
-                Revision(
-                    content_type=self.article_ct,
-                    base_content_type=self.page_ct,
-                    object_id=str(page.pk),
-                    created_at=now,
-                    user=self.user,
-                    object_str=page.title,
-                    content=page.serializable_data(),
-                    approved_go_live_at=plan.go_live_at if plan.state == "scheduled" else None,
-                )
-            )
-        Revision.objects.bulk_create(revisions)
-        bases = []
-        for plan, revision in zip(plans, revisions, strict=True):
-            base = by_post[plan.post_id]._base_row  # type: ignore[attr-defined]
-            base.latest_revision_id = revision.pk
-            base.live_revision_id = revision.pk if plan.state == "live" else None
-            bases.append(base)
-        Page.objects.bulk_update(bases, ["latest_revision", "live_revision"])
-
     def _insert_redirects(
         self, plans: list[PagePlan], by_post: dict[int, ArticlePage], written: Written
     ) -> None:
@@ -425,78 +383,3 @@ class BatchWriter:
                 for p in new
             ]
         raw_insert(Redirect, rows)
-
-    def _write_records(
-        self,
-        creates: list[PagePlan],
-        updates: list[PagePlan],
-        by_post: dict[int, ArticlePage],
-        written: Written,
-    ) -> None:
-        records = [
-            WordPressImportRecord(
-                site=self.site,
-                post_id=plan.post_id,
-                kind=plan.post_type,
-                page_id=by_post[plan.post_id].pk,
-                content_hash=plan.digest,
-                source_url=plan.link[:1000],
-                warnings=plan.warnings,
-            )
-            for plan in creates
-        ]
-        WordPressImportRecord.objects.bulk_create(records)
-        for plan, record in zip(creates, records, strict=True):
-            written.records[plan.post_id] = (record.pk, record.page_id, plan.digest)
-        for plan in updates:
-            pk, page_id, _ = plan.record  # type: ignore[misc]
-            WordPressImportRecord.objects.filter(pk=pk).update(
-                content_hash=plan.digest, warnings=plan.warnings, updated_at=timezone.now()
-            )
-            written.records[plan.post_id] = (pk, page_id, plan.digest)
-
-    def _index_references(self, pages: list[ArticlePage], fresh: bool) -> None:
-        """Record what the pages use (images, authors…) in Wagtail's reference index."""
-        if not pages or not ReferenceIndex.is_indexed(ArticlePage):
-            return
-        if not fresh:
-            for page in pages:
-                ReferenceIndex.create_or_update_for_object(page)
-            return
-        rows = []
-        for page in pages:
-            for to_ct, to_id, model_path, content_path in set(extract_references(page)):
-                rows.append(
-                    ReferenceIndex(
-                        content_type=self.article_ct,
-                        base_content_type=self.page_ct,
-                        object_id=page.pk,
-                        to_content_type_id=to_ct,
-                        to_object_id=to_id,
-                        model_path=model_path,
-                        content_path=content_path,
-                        content_path_hash=content_path_hash(content_path),
-                    )
-                )
-        raw_insert(ReferenceIndex, rows)  # new pages: no existing rows to conflict with
-
-    @staticmethod
-    def _invalidate_on_commit(pages: list[ArticlePage], before: set[str]) -> None:
-        """Bump the page cache for what the batch changed once it commits (no save signals
-        run for these bulk writes): the groups the articles had before and have after."""
-        page_ids = [page.pk for page in pages]
-
-        def run() -> None:
-            names = set(before)
-            for page_id in page_ids:
-                names |= article_groups(page_id) | {f"article:{page_id}"}
-            invalidate(names)
-
-        transaction.on_commit(run)
-
-    @staticmethod
-    def _index_search(pages: list[ArticlePage]) -> None:
-        if not pages:
-            return
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(ArticlePage, pages)
